@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Builds mysizer and runs it, its test suite or its benchmark, installing whatever Debian
+# packages are missing first.
+#
+#   ./build.sh example                    build, then read the bundled example my.cnf tree
+#   ./build.sh test [--sanitize] [--werror]
+#                                         build, then run the whole test suite
+#   ./build.sh bench                      build, then time mysizer against my_print_defaults
+set -euo pipefail
+cd "$(dirname "$0")"
+
+build_packages=(cmake gcc libc6-dev make pkg-config libinih-dev libcjson-dev
+	default-libmysqlclient-dev)
+# my_print_defaults comes with mariadb-server; setpriv (util-linux) lets the tests run as
+# an unprivileged user.
+test_packages=(libcmocka-dev mariadb-server mariadb-client util-linux)
+bench_packages=(hyperfine time python3 valgrind)
+
+usage() {
+	sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+	exit 3
+}
+
+install_missing() {
+	local missing=()
+	for pkg in "$@"; do
+		dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' ||
+			missing+=("$pkg")
+	done
+	[ ${#missing[@]} -eq 0 ] && return 0
+	local sudo=()
+	[ "$(id -u)" -eq 0 ] || sudo=(sudo)
+	echo "installing: ${missing[*]}"
+	"${sudo[@]}" apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq \
+		--no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# configure_and_build DIR CMAKE_ARGS...
+configure_and_build() {
+	local dir=$1
+	shift
+	cmake -S . -B "$dir" "$@" >/dev/null
+	cmake --build "$dir" -j "$(nproc)"
+}
+
+command=${1:-}
+[ $# -gt 0 ] && shift
+case $command in
+example)
+	install_missing "${build_packages[@]}"
+	configure_and_build build
+	cd docs/examples/debian
+	echo "\$ mysizer options --target mariadb-10.11 my.cnf"
+	../../../build/mysizer options --target mariadb-10.11 my.cnf
+	;;
+test)
+	dir=build type=RelWithDebInfo werror=OFF
+	for arg in "$@"; do
+		case $arg in
+		--sanitize) dir=build-sanitize type=Sanitize ;;
+		--werror) werror=ON ;;
+		*) usage ;;
+		esac
+	done
+	install_missing "${build_packages[@]}" "${test_packages[@]}"
+	configure_and_build "$dir" -DCMAKE_BUILD_TYPE="$type" -DMYSIZER_WERROR="$werror"
+	ctest --test-dir "$dir" --output-on-failure --timeout 300 -j "$(nproc)"
+	;;
+bench)
+	install_missing "${build_packages[@]}" "${test_packages[@]}" "${bench_packages[@]}"
+	configure_and_build build -DCMAKE_BUILD_TYPE=Release
+	bench/options.sh --mysizer build/mysizer
+	;;
+*)
+	usage
+	;;
+esac

@@ -1,0 +1,2 @@
+[mysqld]
+from=inc.c

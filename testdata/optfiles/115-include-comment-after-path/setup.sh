@@ -1,0 +1,1 @@
+printf '[mysqld]\nfrom=file-with-note\n' > 'x.cnf # note'

@@ -1,0 +1,1 @@
+printf '[mysqld]\nfrom=quoted\n' > '"x.cnf"'

@@ -1,0 +1,1 @@
+printf '[mysqld]\nf=e-acute\n' > "d/$(printf '\303\251').cnf"

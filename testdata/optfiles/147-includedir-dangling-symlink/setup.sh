@@ -1,0 +1,1 @@
+ln -s ../missing.cnf d/b.cnf

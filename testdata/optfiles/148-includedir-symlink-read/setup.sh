@@ -1,0 +1,2 @@
+mkdir d
+ln -s ../target.txt d/link.cnf

@@ -1,0 +1,1 @@
+ln -s missing.cnf link.cnf

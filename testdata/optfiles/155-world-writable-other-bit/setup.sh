@@ -1,0 +1,1 @@
+chmod 602 my.cnf

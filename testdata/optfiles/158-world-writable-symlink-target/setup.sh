@@ -1,0 +1,2 @@
+chmod 666 target.txt
+ln -s target.txt link.cnf

@@ -1,0 +1,3 @@
+mkdir -p './~/conf.d'
+printf '[mysqld]\nf=tilde-dir-a\n' > './~/conf.d/a.cnf'
+printf '[mysqld]\nf=tilde-dir-b\n' > './~/conf.d/b.cnf'

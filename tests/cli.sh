@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The command line: help, version, exit statuses of usage errors, the bundled example.
+#
+# usage: cli.sh MYSIZER SOURCE_DIR
+set -uo pipefail
+mysizer=$(realpath "$1") src=$(realpath "$2")
+failures=0
+
+fail() {
+	echo "FAIL: $*"
+	failures=$((failures + 1))
+}
+
+# check WANT_RC WANT_TEXT ARGS...: exit status and a piece of stdout+stderr.
+check() {
+	local want_rc=$1 want_text=$2 rc=0
+	shift 2
+	out=$("$mysizer" "$@" 2>&1) || rc=$?
+	[ "$rc" = "$want_rc" ] || fail "mysizer $*: exit status $rc, expected $want_rc"
+	case $out in
+	*"$want_text"*) ;;
+	*) fail "mysizer $*: output lacks '$want_text'"; echo "$out" | head -5 ;;
+	esac
+}
+
+check 0 "(default: mysql-8.0)" --help
+check 0 "(default: mysql-8.0)" options --help
+check 0 "mariadb-10.11" options --help
+check 0 "mysizer 0." --version
+check 3 "usage: mysizer COMMAND" 
+check 3 "'frobnicate' is not a command" frobnicate
+check 3 "no FILE given" options
+check 3 "unknown option '--frob'" options --frob my.cnf
+check 3 "one FILE only" options a.cnf b.cnf
+check 3 "unknown target 'mysql-9.9'" options --target mysql-9.9 my.cnf
+check 3 "'--target' needs a value" options my.cnf --target
+check 2 "cannot open 'no-such.cnf'" options no-such.cnf
+
+cd "$src/docs/examples/debian" || exit 1
+check 0 "--max_connections=400" options --target mariadb-10.11 my.cnf
+check 0 "'#' starts a comment even inside a word" options --target=mariadb-10.11 my.cnf
+check 0 "--max_connections=400" options my.cnf -- 
+out=$("$mysizer" options --target mariadb-10.11 -- my.cnf 2>/dev/null)
+[ "$(printf '%s\n' "$out" | wc -l)" = 21 ] || fail "the example gives 21 options"
+
+[ "$failures" -eq 0 ] && echo "ok: cli"
+[ "$failures" -eq 0 ]
