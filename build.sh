@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-build_packages=(cmake gcc libc6-dev make pkg-config libinih-dev libcjson-dev
+build_packages=(cmake gcc libc6-dev make binutils pkg-config libinih-dev libcjson-dev
 	default-libmysqlclient-dev)
 # my_print_defaults comes with mariadb-server; setpriv (util-linux) lets the tests run as
 # an unprivileged user.

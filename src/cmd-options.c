@@ -29,7 +29,7 @@ static void print_problem(FILE *err, const struct mz_target *target, const struc
 	fputs(label(p->severity), err);
 	fputs(": ", err);
 	mz_put_visible(err, p->message, strlen(p->message));
-	fputc('\n', err);
+	fprintf(err, " [%s]\n", mz_problem_slug(p->kind));
 	/* The server's messages, a line each, indented under mysizer's. */
 	for (const char *line = p->server_text; line && *line;) {
 		const char *nl = strchr(line, '\n');

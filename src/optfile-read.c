@@ -108,12 +108,6 @@ const char *mz_problem_slug(enum mz_problem_kind kind)
 	return slugs[kind];
 }
 
-const char *mz_severity_name(enum mz_severity severity)
-{
-	static const char *const names[] = { "note", "warning", "error", "fatal" };
-	return names[severity];
-}
-
 struct reader {
 	struct mz_arena *arena;
 	const struct mz_target *target;
@@ -123,8 +117,6 @@ struct reader {
 	struct mz_vec problems; /* struct mz_problem */
 	struct mz_vec files;    /* const char * */
 	struct mz_vec seen;     /* struct file_id of every file read */
-	char *scratch;          /* for unescaping a value */
-	size_t scratch_cap;
 	bool stop;              /* a fatal problem: read no further */
 	bool revisiting;        /* in a file already read once (a cycle): its notes are known */
 };
@@ -307,9 +299,10 @@ static enum read_result include_dir(struct reader *r, const struct place *at, co
 		if (strcmp(extension(r, name), ".cnf") != 0) {
 			if (looks_like_option_file(name))
 				report(r, MZ_PROBLEM_INCLUDEDIR_SKIPPED, MZ_SEV_NOTE, src->path,
-				       at->line, NULL,
-				       "'%s' is not read: !includedir reads only names ending in '.cnf'",
-				       path);
+				       at->line, NULL, "'%s' is not read: !includedir reads only %s",
+				       path, r->dialect->ext_from_first_dot
+						     ? "names whose only '.' is that of a final '.cnf'"
+						     : "names ending in '.cnf'");
 			continue;
 		}
 		int err;
@@ -387,16 +380,11 @@ static void option(struct reader *r, const struct place *at, const struct mz_lin
 	if (!ln->has_value)
 		return;
 
-	if (r->scratch_cap < ln->value.len + 1) {
-		free(r->scratch);
-		r->scratch_cap = ln->value.len + 1;
-		r->scratch = malloc(r->scratch_cap);
-		if (!r->scratch)
-			mz_out_of_memory();
-	}
+	/* Escapes only shorten a value, so its raw length is room enough. */
+	char *value = mz_alloc(r->arena, ln->value.len + 1);
 	bool changed;
-	size_t n = mz_line_unescape(ln->value, r->scratch, &changed);
-	o->value = mz_strndup(r->arena, r->scratch, n);
+	mz_line_unescape(ln->value, value, &changed);
+	o->value = value;
 
 	if (!server_reads)
 		return; /* traps matter only where the server looks */
@@ -587,7 +575,6 @@ void mz_optfile_read(struct mz_arena *arena, const struct mz_target *target, con
 		report(&r, MZ_PROBLEM_FILE_MISSING, MZ_SEV_FATAL, path, 0,
 		       server_says(&r, SAYS_REQUIRED_FILE, server_name),
 		       "cannot open '%s': %s", path, strerror(err));
-	free(r.scratch);
 	*out = (struct mz_optfile){
 		.target = target,
 		.options = r.options.items,

@@ -95,7 +95,7 @@ struct mz_read_options {
 void mz_optfile_read(struct mz_arena *arena, const struct mz_target *target, const char *path,
 		     const struct mz_read_options *opts, struct mz_optfile *out);
 
+/* The problem's name in messages and docs: "comment-glued". */
 const char *mz_problem_slug(enum mz_problem_kind kind);
-const char *mz_severity_name(enum mz_severity severity);
 
 #endif

@@ -180,6 +180,41 @@ static void includedir_reads_cnf_files_in_byte_order(void **state)
 	assert_int_equal(count_problems(r, MZ_PROBLEM_INCLUDE_RELATIVE), 1);
 }
 
+static void mysql_5_7_takes_the_extension_from_the_first_dot(void **state)
+{
+	struct fixture *f = *state;
+	assert_int_equal(mkdir("d", 0755), 0);
+	write_file("d/.hidden.cnf", "[mysqld]\nhidden=1\n");
+	write_file("d/a.b.cnf", "[mysqld]\ndotted=1\n");
+	write_file("d/plain.cnf", "[mysqld]\nplain=1\n");
+	write_file("my.cnf", "[mysqld]\n!includedir d\n");
+	ASSERT_READ(read_tree(f, "mysql-5.7", "my.cnf"), "d/plain.cnf:2 plain=1");
+	ASSERT_READ(read_tree(f, "mysql-8.0", "my.cnf"), "d/.hidden.cnf:2 hidden=1",
+		    "d/a.b.cnf:2 dotted=1", "d/plain.cnf:2 plain=1");
+}
+
+static void mysql_8_logs_an_include_that_stopped(void **state)
+{
+	struct fixture *f = *state;
+	write_file("my.cnf", "[mysqld]\n!include bad.cnf\na=1\n");
+	write_file("bad.cnf", "x=1\n");
+	const struct mz_optfile *r = read_tree(f, "mysql-8.0", "my.cnf");
+	assert_false(r->fatal);
+	ASSERT_READ(r, "my.cnf:3 a=1");
+	const struct mz_problem *p = find_problem(r, MZ_PROBLEM_OPTION_WITHOUT_GROUP);
+	char want[4400];
+	snprintf(want, sizeof want,
+		 "Found option without preceding group in config file bad.cnf at line 1.\n"
+		 "Stopped processing the 'include' directive in file %s/my.cnf at line 2.", f->dir);
+	assert_string_equal(p->server_text, want);
+
+	/* MariaDB says nothing more than the error in the included file */
+	r = read_tree(f, "mariadb-10.11", "my.cnf");
+	p = find_problem(r, MZ_PROBLEM_OPTION_WITHOUT_GROUP);
+	assert_string_equal(p->server_text, "error: Found option without preceding group in "
+					    "config file: bad.cnf at line: 1");
+}
+
 static void missing_includedir_is_fatal(void **state)
 {
 	struct fixture *f = *state;
@@ -309,6 +344,8 @@ int main(void)
 		T(option_before_any_group_is_fatal_in_the_top_file),
 		T(byte_order_mark_is_named),
 		T(includedir_reads_cnf_files_in_byte_order),
+		T(mysql_5_7_takes_the_extension_from_the_first_dot),
+		T(mysql_8_logs_an_include_that_stopped),
 		T(missing_includedir_is_fatal),
 		T(missing_include_is_silent_on_mariadb_and_logged_on_mysql_8),
 		T(self_include_stops_at_depth_ten),
