@@ -3,7 +3,7 @@
 # packages are missing first.
 #
 #   ./build.sh example                    build, then read the bundled example my.cnf tree
-#   ./build.sh test [--sanitize] [--werror]
+#   ./build.sh test [--sanitize] [--werror] [--without-mysql]
 #                                         build, then run the whole test suite
 #   ./build.sh bench                      build, then time mysizer against my_print_defaults
 set -euo pipefail
@@ -17,7 +17,7 @@ test_packages=(libcmocka-dev mariadb-server mariadb-client util-linux)
 bench_packages=(hyperfine time python3 valgrind)
 
 usage() {
-	sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+	sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
 	exit 3
 }
 
@@ -55,16 +55,18 @@ example)
 	../../../build/mysizer options --target mariadb-10.11 my.cnf
 	;;
 test)
-	dir=build type=RelWithDebInfo werror=OFF
+	dir=build type=RelWithDebInfo werror=OFF mysql=AUTO
 	for arg in "$@"; do
 		case $arg in
 		--sanitize) dir=build-sanitize type=Sanitize ;;
 		--werror) werror=ON ;;
+		--without-mysql) dir=build-without-mysql mysql=OFF ;;
 		*) usage ;;
 		esac
 	done
 	install_missing "${build_packages[@]}" "${test_packages[@]}"
-	configure_and_build "$dir" -DCMAKE_BUILD_TYPE="$type" -DMYSIZER_WERROR="$werror"
+	configure_and_build "$dir" -DCMAKE_BUILD_TYPE="$type" -DMYSIZER_WERROR="$werror" \
+		-DWITH_MYSQL="$mysql"
 	ctest --test-dir "$dir" --output-on-failure --timeout 300 -j "$(nproc)"
 	;;
 bench)

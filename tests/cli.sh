@@ -27,7 +27,11 @@ check 0 "(default: mysql-8.0)" --help
 check 0 "(default: mysql-8.0)" options --help
 check 0 "mariadb-10.11" options --help
 check 0 "mysizer 0." --version
-check 3 "usage: mysizer COMMAND" 
+case $("$mysizer" --version) in
+*"MySQL client library "[0-9]* | *"built without the MySQL client library"*) ;;
+*) fail "mysizer --version says neither the client library's version nor its absence" ;;
+esac
+check 3 "usage: mysizer COMMAND"
 check 3 "'frobnicate' is not a command" frobnicate
 check 3 "no FILE given" options
 check 3 "unknown option '--frob'" options --frob my.cnf
