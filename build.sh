@@ -49,7 +49,7 @@ command=${1:-}
 case $command in
 example)
 	install_missing "${build_packages[@]}"
-	configure_and_build build
+	configure_and_build build -DBUILD_TESTING=OFF
 	cd docs/examples/debian
 	echo "\$ mysizer options --target mariadb-10.11 my.cnf"
 	../../../build/mysizer options --target mariadb-10.11 my.cnf
@@ -65,13 +65,13 @@ test)
 		esac
 	done
 	install_missing "${build_packages[@]}" "${test_packages[@]}"
-	configure_and_build "$dir" -DCMAKE_BUILD_TYPE="$type" -DMYSIZER_WERROR="$werror" \
-		-DWITH_MYSQL="$mysql"
+	configure_and_build "$dir" -DBUILD_TESTING=ON -DCMAKE_BUILD_TYPE="$type" \
+		-DMYSIZER_WERROR="$werror" -DWITH_MYSQL="$mysql"
 	ctest --test-dir "$dir" --output-on-failure --timeout 300 -j "$(nproc)"
 	;;
 bench)
 	install_missing "${build_packages[@]}" "${test_packages[@]}" "${bench_packages[@]}"
-	configure_and_build build -DCMAKE_BUILD_TYPE=Release
+	configure_and_build build -DBUILD_TESTING=OFF -DCMAKE_BUILD_TYPE=Release
 	bench/options.sh --mysizer build/mysizer
 	;;
 *)
