@@ -13,7 +13,7 @@
 #include "mysizer/target.h"
 
 struct mz_origin {
-	const char *file;   /* as given, or as the including directive names it */
+	const char *file;   /* the top file as given; an included one as the server opens it */
 	unsigned line;      /* physical line, 1-based; 0 for the file as a whole */
 };
 
