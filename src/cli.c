@@ -8,6 +8,8 @@
 #include "mysizer/target.h"
 
 static const struct mz_cmd *const commands[] = {
+	&mz_cmd_check,
+	&mz_cmd_effective,
 	&mz_cmd_options,
 };
 

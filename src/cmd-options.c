@@ -6,40 +6,6 @@
 #include "mysizer/arena.h"
 #include "mysizer/cli.h"
 #include "mysizer/optfile.h"
-#include "mysizer/text.h"
-
-/* How a problem reads to someone who runs mysizer rather than the server. */
-static const char *label(enum mz_severity severity)
-{
-	switch (severity) {
-	case MZ_SEV_FATAL: return "error";
-	case MZ_SEV_ERROR: return "warning"; /* the server complains, and starts */
-	case MZ_SEV_WARNING: return "warning";
-	case MZ_SEV_NOTE: return "note";
-	}
-	return "note";
-}
-
-static void print_problem(FILE *err, const struct mz_target *target, const struct mz_problem *p)
-{
-	mz_put_visible(err, p->at.file, strlen(p->at.file));
-	if (p->at.line)
-		fprintf(err, ":%u", p->at.line);
-	fputs(": ", err);
-	fputs(label(p->severity), err);
-	fputs(": ", err);
-	mz_put_visible(err, p->message, strlen(p->message));
-	fprintf(err, " [%s]\n", mz_problem_slug(p->kind));
-	/* The server's messages, a line each, indented under mysizer's. */
-	for (const char *line = p->server_text; line && *line;) {
-		const char *nl = strchr(line, '\n');
-		size_t len = nl ? (size_t)(nl - line) : strlen(line);
-		fprintf(err, "    %s says: ", target->server);
-		mz_put_visible(err, line, len);
-		fputc('\n', err);
-		line += len + (nl != NULL);
-	}
-}
 
 /* One write per option: "--name=value\n" is assembled first; a long one goes in pieces. */
 static void print_option(FILE *out, const struct mz_option *o)
@@ -95,7 +61,7 @@ static int exec(const struct mz_cmd *cmd, int argc, char **argv, FILE *out, FILE
 	mz_optfile_read(arena, target, file, &opts, &result);
 
 	for (size_t i = 0; i < result.n_problems; i++)
-		print_problem(err, target, &result.problems[i]);
+		mz_print_problem(err, target, &result.problems[i]);
 	int status = MZ_EXIT_OK;
 	if (result.fatal) {
 		fprintf(err, "mysizer: %s would not start: it stops at the error above\n",

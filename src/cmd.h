@@ -5,6 +5,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "mysizer/optfile.h"
+#include "mysizer/server.h"
 #include "mysizer/target.h"
 
 struct mz_cmd {
@@ -16,6 +18,8 @@ struct mz_cmd {
 	int (*exec)(const struct mz_cmd *cmd, int argc, char **argv, FILE *out, FILE *err);
 };
 
+extern const struct mz_cmd mz_cmd_check;
+extern const struct mz_cmd mz_cmd_effective;
 extern const struct mz_cmd mz_cmd_options;
 
 /*
@@ -49,5 +53,36 @@ int mz_cmd_help(const struct mz_cmd *cmd, FILE *out);
 /* Handles --target; false after printing a usage error. */
 bool mz_arg_target(const struct mz_cmd *cmd, struct mz_argv *a, const char *text, FILE *err,
 		   const struct mz_target **target);
+
+/* What a command that models a server is given. */
+struct mz_server_args {
+	const struct mz_target *target;
+	const char *file;
+	const char *nofile;
+	const char *cpus;
+	struct mz_host host; /* set by mz_server_args_finish() */
+};
+
+/* Takes FILE, --target, --nofile and --cpus: 1 taken, 0 not one of these, -1 a usage error
+ * (printed). */
+int mz_arg_server(const struct mz_cmd *cmd, struct mz_argv *a, enum mz_arg_kind kind,
+		  const char *text, FILE *err, struct mz_server_args *sa);
+
+/* Checks the arguments and works out the host; false after printing a usage error. */
+bool mz_server_args_finish(const struct mz_cmd *cmd, FILE *err, struct mz_server_args *sa);
+
+/* Reads the files and resolves the server; false, with no server, when the server would stop
+ * reading the files (options->fatal). */
+bool mz_load(struct mz_arena *arena, const struct mz_server_args *sa,
+	     struct mz_optfile *options, struct mz_server *server);
+
+/* Whether mysizer could not read an input at all (missing, or refused). */
+bool mz_unreadable(const struct mz_optfile *options);
+
+/* Prints "file:line: severity: message [slug]" and, indented, what the server says. */
+void mz_print_message(FILE *err, const struct mz_target *target, struct mz_origin at,
+		      enum mz_severity severity, const char *message, const char *slug,
+		      const char *server_text);
+void mz_print_problem(FILE *err, const struct mz_target *target, const struct mz_problem *p);
 
 #endif

@@ -1,0 +1,59 @@
+/*
+ * Findings: what the rules report, and the one way they report it. Emitters format them; a
+ * finding carries everything any format shows.
+ */
+#ifndef MYSIZER_FINDING_H
+#define MYSIZER_FINDING_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#include "mysizer/arena.h"
+
+enum mz_level { MZ_LEVEL_INFO, MZ_LEVEL_WARNING, MZ_LEVEL_ERROR };
+
+struct mz_location {
+	const char *file;
+	unsigned line;           /* 0: the file as a whole */
+	const char *label;       /* for a related location: what it is ("the winning line") */
+};
+
+/* One term of the arithmetic behind a finding. */
+struct mz_term {
+	const char *name;
+	const char *value;
+	const char *from;        /* where the value comes from, or NULL */
+};
+
+struct mz_rule;
+
+struct mz_finding {
+	const struct mz_rule *rule;
+	enum mz_level level;
+	struct mz_location at;
+	const char *message;
+	const char *server_says; /* what the server would print, line by line, or NULL */
+	const char *current;     /* the value as it is, or NULL */
+	const char *recommended; /* the value to use instead, or NULL */
+	const char *arithmetic;  /* the formula with the numbers in it, or NULL */
+	struct mz_vec related;   /* struct mz_location */
+	struct mz_vec terms;     /* struct mz_term */
+};
+
+struct mz_findings {
+	struct mz_arena *arena;
+	struct mz_vec list;      /* struct mz_finding */
+};
+
+/* The way rules report: a finding at a place, at the rule's level. */
+struct mz_finding *mz_report(struct mz_findings *out, const struct mz_rule *rule,
+			     struct mz_location at, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+void mz_finding_related(struct mz_findings *out, struct mz_finding *f, struct mz_location at);
+void mz_finding_term(struct mz_findings *out, struct mz_finding *f, const char *name,
+		     const char *value, const char *from);
+
+const char *mz_level_name(enum mz_level level);
+
+#endif

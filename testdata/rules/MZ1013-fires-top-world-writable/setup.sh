@@ -1,0 +1,1 @@
+chmod 0666 my.cnf
