@@ -2,22 +2,24 @@
 # Builds mysizer and runs it, its test suite or its benchmark, installing whatever Debian
 # packages are missing first.
 #
-#   ./build.sh example                    build, then check the bundled example my.cnf tree
+#   ./build.sh example                    build, then check the bundled example deployment
 #   ./build.sh test [--sanitize] [--werror] [--without-mysql]
 #                                         build, then run the whole test suite
 #   ./build.sh bench                      build, then time mysizer against my_print_defaults
+#                                         and mariadbd
 set -euo pipefail
 cd "$(dirname "$0")"
 
 build_packages=(cmake gcc libc6-dev make binutils pkg-config libinih-dev libcjson-dev
 	default-libmysqlclient-dev)
 # mariadb-server and mariadb-client are the oracles (my_print_defaults, mariadbd, a live
-# server); python3 regenerates the catalog; setpriv (util-linux) runs tests as another user.
-test_packages=(libcmocka-dev mariadb-server mariadb-client python3 util-linux)
+# server); python3 regenerates the catalog, python3-jsonschema checks the deployment schema;
+# setpriv (util-linux) runs tests as another user.
+test_packages=(libcmocka-dev mariadb-server mariadb-client python3 python3-jsonschema util-linux)
 bench_packages=(hyperfine time python3 valgrind)
 
 usage() {
-	sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+	sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
 	exit 3
 }
 
@@ -51,9 +53,9 @@ example)
 	install_missing "${build_packages[@]}"
 	configure_and_build build -DBUILD_TESTING=OFF
 	cd docs/examples/debian
-	echo "\$ mysizer check --target mariadb-10.11 my.cnf"
+	echo "\$ mysizer check --deploy deploy.json"
 	# Exit status 1 means errors were found: that is the answer, not a failure of the build.
-	../../../build/mysizer check --target mariadb-10.11 my.cnf || [ $? -eq 1 ]
+	../../../build/mysizer check --deploy deploy.json || [ $? -eq 1 ]
 	;;
 test)
 	dir=build type=RelWithDebInfo werror=OFF mysql=AUTO
@@ -74,6 +76,7 @@ bench)
 	install_missing "${build_packages[@]}" "${test_packages[@]}" "${bench_packages[@]}"
 	configure_and_build build -DBUILD_TESTING=OFF -DCMAKE_BUILD_TYPE=Release
 	bench/options.sh --mysizer build/mysizer
+	bench/check.sh --mysizer build/mysizer
 	;;
 *)
 	usage

@@ -101,7 +101,7 @@ static void check(const struct mz_model *model, struct mz_findings *out)
 				shown = &opts->options[j];
 		}
 		if (class != NOT_SERVER && count > 0) {
-			struct mz_location at = { shown->at.file, shown->at.line, NULL };
+			struct mz_location at = { shown->at.file, shown->at.line, NULL, NULL };
 			struct mz_finding *f;
 			switch (class) {
 			case SPACED:

@@ -166,10 +166,13 @@ char *mz_printf(struct mz_arena *arena, const char *fmt, ...)
 	return s;
 }
 
-void *mz_vec_push(struct mz_arena *arena, struct mz_vec *vec, size_t item_size)
+/* Room for n more items, the capacity doubling as it grows. */
+static void reserve(struct mz_arena *arena, struct mz_vec *vec, size_t item_size, size_t n)
 {
-	if (vec->len == vec->cap) {
+	if (vec->cap - vec->len < n) {
 		size_t cap = vec->cap ? vec->cap * 2 : 16;
+		while (cap - vec->len < n)
+			cap *= 2;
 		if (cap > SIZE_MAX / item_size)
 			mz_out_of_memory();
 		size_t old_size = vec->cap * item_size, size = cap * item_size;
@@ -183,5 +186,22 @@ void *mz_vec_push(struct mz_arena *arena, struct mz_vec *vec, size_t item_size)
 		}
 		vec->cap = cap;
 	}
+}
+
+void *mz_vec_push(struct mz_arena *arena, struct mz_vec *vec, size_t item_size)
+{
+	reserve(arena, vec, item_size, 1);
 	return memset((unsigned char *)vec->items + vec->len++ * item_size, 0, item_size);
+}
+
+void mz_text_printf(struct mz_arena *arena, struct mz_vec *text, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	const char *piece = mz_vprintf(arena, fmt, ap);
+	va_end(ap);
+	size_t n = strlen(piece);
+	reserve(arena, text, 1, n + 1);
+	memcpy((char *)text->items + text->len, piece, n + 1);
+	text->len += n; /* the NUL stays past the end */
 }

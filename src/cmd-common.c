@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "mysizer/deploy.h"
 #include "mysizer/text.h"
 
 /* How a severity reads to someone who runs mysizer rather than the server. */
@@ -59,8 +60,10 @@ int mz_arg_server(const struct mz_cmd *cmd, struct mz_argv *a, enum mz_arg_kind 
 		sa->file = text;
 		return 1;
 	}
-	if (mz_arg_is(text, "--target"))
+	if (mz_arg_is(text, "--target")) {
+		sa->target_given = true;
 		return mz_arg_target(cmd, a, text, err, &sa->target) ? 1 : -1;
+	}
 	const char **slot = mz_arg_is(text, "--nofile") ? &sa->nofile
 			    : mz_arg_is(text, "--cpus") ? &sa->cpus
 							: NULL;
@@ -84,37 +87,13 @@ static bool parse_count(const char *text, uint64_t *out)
 	return !*end && !errno && *out > 0;
 }
 
-/* SOFT or SOFT:HARD, as ulimit -Sn and -Hn. */
-static bool parse_nofile(const char *text, struct mz_host *host)
-{
-	const char *colon = strchr(text, ':');
-	if (!colon) {
-		if (!parse_count(text, &host->nofile_soft))
-			return false;
-		host->nofile_hard = host->nofile_soft;
-		return true;
-	}
-	char *soft = strndup(text, (size_t)(colon - text));
-	if (!soft)
-		mz_out_of_memory();
-	bool ok = parse_count(soft, &host->nofile_soft) &&
-		  parse_count(colon + 1, &host->nofile_hard) &&
-		  host->nofile_soft <= host->nofile_hard;
-	free(soft);
-	return ok;
-}
-
 bool mz_server_args_finish(const struct mz_cmd *cmd, FILE *err, struct mz_server_args *sa)
 {
-	if (!sa->file) {
-		mz_usage_error(cmd, err, "no FILE given");
-		return false;
-	}
 	sa->host = mz_host_default(sa->target);
 	if (sa->nofile) {
-		if (!parse_nofile(sa->nofile, &sa->host)) {
+		if (!mz_parse_nofile(sa->nofile, &sa->host.nofile_soft, &sa->host.nofile_hard)) {
 			mz_usage_error(cmd, err, "'--nofile' is SOFT or SOFT:HARD, positive numbers "
-				       "with SOFT <= HARD, not '%s'", sa->nofile);
+				       "with SOFT <= HARD, or infinity, not '%s'", sa->nofile);
 			return false;
 		}
 		sa->host.nofile_assumed = NULL;
@@ -138,7 +117,10 @@ bool mz_load(struct mz_arena *arena, const struct mz_server_args *sa,
 	     struct mz_optfile *options, struct mz_server *server)
 {
 	struct mz_read_options opts = { .home = getenv("HOME") };
-	mz_optfile_read(arena, sa->target, sa->file, &opts, options);
+	if (sa->file)
+		mz_optfile_read(arena, sa->target, sa->file, &opts, options);
+	else
+		*options = (struct mz_optfile){ .target = sa->target };
 	if (options->fatal)
 		return false;
 	mz_server_resolve(arena, options, &sa->host, server);

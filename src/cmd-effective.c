@@ -224,6 +224,8 @@ static int exec(const struct mz_cmd *cmd, int argc, char **argv, FILE *out, FILE
 			return mz_usage_error(cmd, err, "unknown option '%s'", text);
 		}
 	}
+	if (!sa.file)
+		return mz_usage_error(cmd, err, "no FILE given");
 	if (!mz_server_args_finish(cmd, err, &sa))
 		return MZ_EXIT_USAGE;
 

@@ -57,7 +57,8 @@ bool mz_arg_target(const struct mz_cmd *cmd, struct mz_argv *a, const char *text
 /* What a command that models a server is given. */
 struct mz_server_args {
 	const struct mz_target *target;
-	const char *file;
+	bool target_given;
+	const char *file;    /* NULL: no option file, the server's defaults */
 	const char *nofile;
 	const char *cpus;
 	struct mz_host host; /* set by mz_server_args_finish() */
@@ -68,11 +69,11 @@ struct mz_server_args {
 int mz_arg_server(const struct mz_cmd *cmd, struct mz_argv *a, enum mz_arg_kind kind,
 		  const char *text, FILE *err, struct mz_server_args *sa);
 
-/* Checks the arguments and works out the host; false after printing a usage error. */
+/* Checks --nofile and --cpus and works out the host; false after printing a usage error. */
 bool mz_server_args_finish(const struct mz_cmd *cmd, FILE *err, struct mz_server_args *sa);
 
-/* Reads the files and resolves the server; false, with no server, when the server would stop
- * reading the files (options->fatal). */
+/* Reads the files (none without sa->file) and resolves the server; false, with no server,
+ * when the server would stop reading the files (options->fatal). */
 bool mz_load(struct mz_arena *arena, const struct mz_server_args *sa,
 	     struct mz_optfile *options, struct mz_server *server);
 

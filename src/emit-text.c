@@ -37,13 +37,37 @@ static void put_location(FILE *out, struct mz_location at)
 		fprintf(out, ":%u", at.line);
 }
 
-/* A detail under the finding: "    label: value", a line of the value each. */
+/* The rules skipped, a line for each reason. */
+static void put_skipped(FILE *out, const struct mz_findings *findings)
+{
+	const struct mz_skip *skipped = findings->skipped.items;
+	size_t n = findings->skipped.len;
+	for (size_t i = 0; i < n; i++) {
+		bool first = true;
+		for (size_t j = 0; j < i && first; j++)
+			first = strcmp(skipped[j].why, skipped[i].why) != 0;
+		if (!first)
+			continue;
+		fputs("mysizer: skipped", out);
+		for (size_t j = i; j < n; j++)
+			if (strcmp(skipped[j].why, skipped[i].why) == 0)
+				fprintf(out, " %s", skipped[j].rule->id);
+		fprintf(out, ": %s\n", skipped[i].why);
+	}
+}
+
+/* A detail under the finding: "    label: value", the value's further lines aligned under its
+ * first. */
 static void detail(FILE *out, const char *label, const char *value)
 {
+	int indent = 0;
 	for (const char *line = value; line && *line;) {
 		const char *nl = strchr(line, '\n');
 		size_t len = nl ? (size_t)(nl - line) : strlen(line);
-		fprintf(out, "    %s: ", label);
+		if (indent)
+			fprintf(out, "%*s", indent, "");
+		else
+			indent = fprintf(out, "    %s: ", label);
 		mz_put_visible(out, line, len);
 		fputc('\n', out);
 		line += len + (nl != NULL);
@@ -61,6 +85,7 @@ void mz_emit_text(FILE *out, const struct mz_findings *findings, const struct mz
 		fprintf(out, ": %s: ", mz_level_name(f->level));
 		put(out, f->message);
 		fprintf(out, " [%s]\n", f->rule->id);
+		detail(out, "at", f->at.pointer);
 		detail(out, mz_printf(findings->arena, "%s says", target->server), f->server_says);
 		detail(out, "current", f->current);
 		detail(out, "recommended", f->recommended);
@@ -73,11 +98,17 @@ void mz_emit_text(FILE *out, const struct mz_findings *findings, const struct mz
 		for (size_t r = 0; r < f->related.len; r++) {
 			fputs("    see ", out);
 			put_location(out, related[r]);
+			if (related[r].pointer) {
+				fputs(" (", out);
+				put(out, related[r].pointer);
+				fputc(')', out);
+			}
 			if (related[r].label)
 				fprintf(out, ": %s", related[r].label);
 			fputc('\n', out);
 		}
 	}
+	put_skipped(out, findings);
 	fprintf(out, "mysizer: %zu error%s, %zu warning%s, %zu info for %s\n", count[MZ_LEVEL_ERROR],
 		count[MZ_LEVEL_ERROR] == 1 ? "" : "s", count[MZ_LEVEL_WARNING],
 		count[MZ_LEVEL_WARNING] == 1 ? "" : "s", count[MZ_LEVEL_INFO], target->name);

@@ -136,3 +136,22 @@ void mz_input_close(struct mz_input *in)
 	free(in->buf);
 	*in = (struct mz_input){ .fd = -1 };
 }
+
+enum mz_input_status mz_input_read_all(struct mz_arena *arena, const char *path, char **text,
+				       size_t *len, int *err)
+{
+	struct mz_input in;
+	enum mz_input_status status = mz_input_open(&in, path, 0, err);
+	if (status != MZ_INPUT_OK)
+		return status;
+	while (fill(&in))
+		continue;
+	if (in.too_big) {
+		mz_input_close(&in);
+		return MZ_INPUT_TOO_BIG;
+	}
+	*len = in.end;
+	*text = mz_strndup(arena, in.buf, in.end);
+	mz_input_close(&in);
+	return MZ_INPUT_OK;
+}

@@ -40,4 +40,10 @@ bool mz_input_next(struct mz_input *in, const char **line, size_t *len, bool *sp
 
 void mz_input_close(struct mz_input *in);
 
+struct mz_arena;
+
+/* The whole of a file at once, NUL-terminated, in the arena: for JSON and unit files. */
+enum mz_input_status mz_input_read_all(struct mz_arena *arena, const char *path, char **text,
+				       size_t *len, int *err);
+
 #endif

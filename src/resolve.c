@@ -4,6 +4,7 @@
  * occurrence kept. Then startup (startup.c) and the table of effective values.
  */
 #include "mysizer/server.h"
+#include "mysizer/text.h"
 #include "resolve-value.h"
 #include "resolve.h"
 
@@ -190,33 +191,6 @@ static void match_option(struct resolver *r, const char *name, enum pass pass, s
 	}
 }
 
-static size_t edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	size_t *row = calloc(lb + 1, sizeof *row);
-	if (!row)
-		mz_out_of_memory();
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diagonal = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t best = diagonal + (a[i - 1] != b[j - 1]);
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diagonal = up;
-		}
-	}
-	size_t d = row[lb];
-	free(row);
-	return d;
-}
-
 /* The real option nearest to a name that is none, if one is near enough to be a typo. */
 static const char *nearest_option(struct resolver *r, const char *key)
 {
@@ -226,7 +200,7 @@ static const char *nearest_option(struct resolver *r, const char *key)
 		const struct mz_var *v = &r->catalog->vars[i];
 		if (!settable(v))
 			continue;
-		size_t d = edit_distance(key, v->name);
+		size_t d = mz_edit_distance(key, v->name);
 		if (d < best_distance || (d == best_distance && !best && d <= 2)) {
 			best = v->name;
 			best_distance = d;
@@ -247,7 +221,7 @@ static const char *suggestion(struct resolver *r, const char *written, const cha
 	const char *b = nearest_option(r, catalog_key(r, stripped));
 	if (!a || !b)
 		return a ? a : b;
-	return edit_distance(catalog_key(r, written), a) <= edit_distance(catalog_key(r, stripped), b)
+	return mz_edit_distance(catalog_key(r, written), a) <= mz_edit_distance(catalog_key(r, stripped), b)
 		       ? a
 		       : b;
 }

@@ -1,8 +1,19 @@
 /* The rule table, built from the one list in rules/rules.def, and what rules share. */
 #include "mysizer/rule.h"
 
+#include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include "mysizer/sizing.h"
+
+const struct mz_thresholds mz_thresholds_default = {
+	.memory_percent = 90,
+	.headroom_percent = 80,
+	.lifetime_margin = 30,
+	.long_wait_timeout = 3600,
+};
 
 const struct mz_rule *const mz_rules[] = {
 #define MZ_RULE(id) &mz_rule_##id,
@@ -21,17 +32,67 @@ const struct mz_rule *mz_rule_find(const char *id_or_slug)
 	return NULL;
 }
 
-static bool has_inputs(const struct mz_model *model, unsigned needs)
+const char *mz_rule_missing(const struct mz_model *model, unsigned needs)
 {
-	return (!(needs & MZ_NEEDS_OPTIONS) || model->options) &&
-	       (!(needs & MZ_NEEDS_SERVER) || model->server);
+	if ((needs & MZ_NEEDS_OPTIONS) && !model->options)
+		return "no option file";
+	if ((needs & MZ_NEEDS_SERVER) && !model->server)
+		return "the option files stop the server before it starts";
+	if ((needs & MZ_NEEDS_APPS) && !model->deploy->n_apps)
+		return "no applications (give --deploy or --app)";
+	if ((needs & MZ_NEEDS_MEMORY) && !model->deploy->memory && !model->deploy->container_memory)
+		return "no memory size (give --memory, or memory in the deployment file)";
+	return NULL;
 }
 
 void mz_rules_run(const struct mz_model *model, struct mz_findings *out)
 {
-	for (size_t i = 0; i < mz_rule_count; i++)
-		if (has_inputs(model, mz_rules[i]->needs))
+	for (size_t i = 0; i < mz_rule_count; i++) {
+		const char *missing = mz_rule_missing(model, mz_rules[i]->needs);
+		if (!missing) {
 			mz_rules[i]->check(model, out);
+			continue;
+		}
+		struct mz_skip *skip = mz_vec_push(out->arena, &out->skipped, sizeof *skip);
+		*skip = (struct mz_skip){ mz_rules[i], missing };
+	}
+}
+
+const char *mz_model_file(const struct mz_model *model)
+{
+	return model->config ? model->config : model->deploy->file ? model->deploy->file : "(defaults)";
+}
+
+struct mz_location mz_where_location(struct mz_where where, const char *label)
+{
+	return (struct mz_location){ where.file, where.line, label, where.pointer };
+}
+
+struct mz_location mz_value_location(const struct mz_model *model, const struct mz_value *value,
+				     const char *label)
+{
+	const struct mz_option *line = mz_value_line(value);
+	if (line)
+		return (struct mz_location){ line->at.file, line->at.line, label, NULL };
+	return (struct mz_location){ mz_model_file(model), 0, label, NULL };
+}
+
+void mz_related_value(const struct mz_model *model, struct mz_findings *out, struct mz_finding *f,
+		      const struct mz_value *value, const char *label)
+{
+	if (mz_value_line(value))
+		mz_finding_related(out, f, mz_value_location(model, value, label));
+}
+
+void mz_memory_limit(const struct mz_model *model, struct mz_memory_limit *out)
+{
+	const struct mz_deploy *d = model->deploy;
+	/* A container can be given more than its host has: the smaller limit is the one. */
+	if (d->container_memory && (!d->memory || d->container_memory <= d->memory))
+		*out = (struct mz_memory_limit){ d->container_memory, "container_memory",
+						 d->container_memory_at };
+	else
+		*out = (struct mz_memory_limit){ d->memory, "memory", d->memory_at };
 }
 
 void mz_report_problems(const struct mz_model *model, struct mz_findings *out,
@@ -43,7 +104,7 @@ void mz_report_problems(const struct mz_model *model, struct mz_findings *out,
 			if (p->kind != kinds[k])
 				continue;
 			struct mz_finding *f = mz_report(
-				out, rule, (struct mz_location){ p->at.file, p->at.line, NULL }, "%s",
+				out, rule, (struct mz_location){ p->at.file, p->at.line, NULL, NULL }, "%s",
 				p->message);
 			f->server_says = p->server_text;
 			if (f->level == MZ_LEVEL_ERROR && p->severity != MZ_SEV_FATAL)
@@ -62,7 +123,7 @@ void mz_report_issues(const struct mz_model *model, struct mz_findings *out,
 				continue;
 			struct mz_finding *f = mz_report(
 				out, rule,
-				(struct mz_location){ is->option->at.file, is->option->at.line, NULL },
+				(struct mz_location){ is->option->at.file, is->option->at.line, NULL, NULL },
 				"%s", is->message);
 			f->server_says = is->server_text;
 			/* What the server survives is no error, whatever the rule's level. */
@@ -74,7 +135,167 @@ void mz_report_issues(const struct mz_model *model, struct mz_findings *out,
 				mz_finding_related(out, f,
 						   (struct mz_location){ is->other->at.file,
 									 is->other->at.line,
-									 "the line that wins" });
+									 "the line that wins", NULL });
 		}
 	}
+}
+
+const char *mz_where_text(struct mz_arena *arena, struct mz_where where)
+{
+	if (!where.file)
+		return "the command line";
+	return where.line ? mz_printf(arena, "%s:%u", where.file, where.line) : where.file;
+}
+
+/* A value of the server as the terms of findings name its origin. */
+static const char *value_from(const struct mz_model *model, struct mz_arena *arena,
+			      const struct mz_value *value)
+{
+	struct mz_location at = mz_value_location(model, value, NULL);
+	if (!mz_value_line(value))
+		return "the default";
+	return mz_printf(arena, "%s:%u", at.file, at.line);
+}
+
+const char *mz_value_origin(const struct mz_model *model, struct mz_arena *arena,
+			    const struct mz_value *value)
+{
+	const char *from = value_from(model, arena, value);
+	for (size_t i = 0; i < value->n_steps; i++)
+		if (value->steps[i].kind == MZ_STEP_STARTUP)
+			return mz_printf(arena, "%s, cut at startup: %s", from, value->steps[i].why);
+	return from;
+}
+
+const char *mz_connection_advice(const struct mz_model *model, struct mz_arena *arena,
+				 const struct mz_total_demand *demand, bool at_peak)
+{
+	const struct mz_value *mcv = mz_server_sizing(model->server, MZ_SV_MAX_CONNECTIONS);
+	uint64_t mc = mcv->number, headroom = model->thresholds->headroom_percent;
+	uint64_t budget = mc * headroom / 100;
+	uint64_t need = at_peak ? demand->peak : demand->steady;
+	const char *text = NULL;
+	const char *pools = mz_fit_pools(arena, demand, at_peak, budget);
+	if (pools)
+		text = mz_printf(arena, "pools that keep the demand within %" PRIu64 "%% of "
+				 "max_connections %" PRIu64 " (%" PRIu64 " connections):\n%s",
+				 headroom, mc, budget, pools);
+	uint64_t wanted = (need * 100 + headroom - 1) / headroom;
+	if (wanted > mcv->var->max) {
+		const char *line = mz_printf(arena, "no max_connections holds %" PRIu64 " connections "
+					     "with %" PRIu64 "%% headroom: the most is %" PRIu64,
+					     need, headroom, mcv->var->max);
+		return text ? mz_printf(arena, "%s\n%s", text, line) : line;
+	}
+	struct mz_memory_limit limit;
+	mz_memory_limit(model, &limit);
+	struct mz_memory memory;
+	mz_memory_model(model->server, limit.bytes, &memory);
+	uint64_t extra = wanted > mc ? wanted - mc : 0;
+	const char *line = mz_printf(
+		arena, "%smax_connections = %" PRIu64 " (the demand %" PRIu64 " at %" PRIu64 "%%): "
+		"worst-case memory grows by %" PRIu64 " × %s = %s, to %s", text ? "or " : "", wanted,
+		need, headroom, extra, mz_bytes_text(arena, memory.per_connection),
+		mz_bytes_text(arena, extra * memory.per_connection),
+		mz_bytes_text(arena, mz_memory_at(&memory, wanted)));
+	if (limit.bytes) {
+		uint64_t worst = mz_memory_at(&memory, wanted);
+		line = mz_printf(arena, "%s, %.0f%% of %s %s", line,
+				 100.0 * (double)worst / (double)limit.bytes, limit.name,
+				 mz_bytes_text(arena, limit.bytes));
+	}
+	/* Cut at startup for want of descriptors, a higher max_connections would be cut too. */
+	const char *asked = mz_value_before_startup(mcv);
+	if (asked && wanted <= strtoull(asked, NULL, 10))
+		line = mz_printf(arena, "%sLimitNOFILE=%" PRIu64 " (see MZ4001), so that the server "
+				 "keeps the max_connections %s the file asks for instead of cutting it "
+				 "to %" PRIu64, text ? "or " : "", model->server->startup.request, asked,
+				 mc);
+	else if (asked)
+		line = mz_printf(arena, "%s; and a LimitNOFILE under which the server does not cut it, "
+				 "as it cuts %s to %" PRIu64 " now (see MZ4001)", line, asked, mc);
+	return text ? mz_printf(arena, "%s\n%s", text, line) : line;
+}
+
+void mz_demand_terms(const struct mz_model *model, struct mz_findings *out,
+		     struct mz_finding *f, const struct mz_total_demand *demand, bool at_peak)
+{
+	struct mz_arena *arena = out->arena;
+	for (size_t i = 0; i < demand->n_apps; i++) {
+		const struct mz_demand *d = &demand->apps[i];
+		const struct mz_app *app = d->app;
+		const char *value = d->unbounded ? mz_printf(arena, "no limit: %s", d->why)
+				    : mz_printf(arena, "%s = %" PRIu64, at_peak ? d->peak_text
+									       : d->steady_text,
+						at_peak ? d->peak : d->steady);
+		mz_finding_term(out, f, app->name, value,
+				mz_where_text(arena, d->size ? d->size->at : app->at));
+	}
+	for (size_t i = 0; i < model->deploy->n_reserved; i++) {
+		const struct mz_reserved *r = &model->deploy->reserved[i];
+		mz_finding_term(out, f, mz_printf(arena, "reserved for %s", r->name),
+				mz_printf(arena, "%" PRIu64, r->count), mz_where_text(arena, r->at));
+	}
+}
+
+double mz_lifetime_limit(const struct mz_model *model)
+{
+	double wait = (double)mz_server_sizing(model->server, MZ_SV_WAIT_TIMEOUT)->number;
+	double margin = model->thresholds->lifetime_margin;
+	if (margin > wait / 20)
+		margin = wait / 20;
+	return wait - margin;
+}
+
+const char *mz_nofile_from(const struct mz_model *model, struct mz_arena *arena)
+{
+	const struct mz_host *host = &model->server->host;
+	const struct mz_deploy *d = model->deploy;
+	if (host->nofile_assumed)
+		return mz_printf(arena, "assumed: %s", host->nofile_assumed);
+	if (!d->nofile_given)
+		return "the command line";
+	const char *at = mz_where_text(arena, d->nofile_at);
+	return d->nofile_note ? mz_printf(arena, "%s: %s", at, d->nofile_note) : at;
+}
+
+const char *mz_nofile_text(const struct mz_model *model, struct mz_arena *arena)
+{
+	const struct mz_host *host = &model->server->host;
+	if (host->nofile_soft == host->nofile_hard)
+		return mz_printf(arena, "%" PRIu64, host->nofile_soft);
+	return mz_printf(arena, "%" PRIu64 ":%" PRIu64, host->nofile_soft, host->nofile_hard);
+}
+
+const char *mz_value_before_startup(const struct mz_value *value)
+{
+	for (size_t i = 0; value && i < value->n_steps; i++)
+		if (value->steps[i].kind == MZ_STEP_STARTUP)
+			return i ? value->steps[i - 1].value : value->var->def;
+	return NULL;
+}
+
+void mz_budget_terms(const struct mz_model *model, struct mz_findings *out, struct mz_finding *f,
+		     const struct mz_total_demand *demand, bool at_peak)
+{
+	const struct mz_value *mc = mz_server_sizing(model->server, MZ_SV_MAX_CONNECTIONS);
+	mz_demand_terms(model, out, f, demand, at_peak);
+	mz_finding_term(out, f, "max_connections", mz_printf(out->arena, "%" PRIu64, mc->number),
+			mz_value_origin(model, out->arena, mc));
+	mz_related_value(model, out, f, mc, "max_connections");
+}
+
+void mz_nofile_advice(const struct mz_model *model, struct mz_findings *out, struct mz_finding *f)
+{
+	struct mz_arena *arena = out->arena;
+	f->current = mz_printf(arena, "LimitNOFILE=%s (%s)", mz_nofile_text(model, arena),
+			       mz_nofile_from(model, arena));
+	f->recommended = mz_printf(arena, "LimitNOFILE=%" PRIu64 " in the [Service] section of "
+				   "the unit or of a drop-in", model->server->startup.request);
+	const struct mz_deploy *d = model->deploy;
+	if (d->nofile_at.file)
+		mz_finding_related(out, f, mz_where_location(d->nofile_at,
+							     d->nofile_note ? "no LimitNOFILE here: "
+									      "systemd's default"
+									    : "LimitNOFILE"));
 }

@@ -190,8 +190,9 @@ static void mariadb_startup(struct resolver *r)
 	uint64_t mc2 = max2(min2((uint32_t)(files - RESERVED - min_tc * 2 * tci2), mc),
 			    MIN_CONNECTIONS);
 	uint64_t toc2 = min2(max2((files - RESERVED - mc2) / 2 / tci2, min_tc), toc);
-	st->cliff = st->short_of_files &&
-		    (files < RESERVED + mc || files < RESERVED + min_tc * 2 * tci2);
+	/* The connections' limit wrapped: nothing caps them to the descriptors. (files below
+	 * 30 + max_connections alone only keeps the instances, which can still fit.) */
+	st->cliff = st->short_of_files && files < RESERVED + min_tc * 2 * tci2;
 	const char *changed = NULL;
 	if (mc2 < mc || toc2 < toc) {
 		st->reduced = true;

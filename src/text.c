@@ -1,5 +1,10 @@
 #include "mysizer/text.h"
 
+#include <stdlib.h>
+#include <string.h>
+
+#include "mysizer/arena.h"
+
 /* Length of the UTF-8 sequence at s (of at most left bytes) that shows as a character, or 0. */
 static size_t printable_utf8(const unsigned char *s, size_t left)
 {
@@ -49,4 +54,31 @@ void mz_put_visible(FILE *f, const char *s, size_t len)
 		}
 		p++;
 	}
+}
+
+size_t mz_edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	size_t *row = calloc(lb + 1, sizeof *row);
+	if (!row)
+		mz_out_of_memory();
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diagonal = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t best = diagonal + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diagonal = up;
+		}
+	}
+	size_t d = row[lb];
+	free(row);
+	return d;
 }

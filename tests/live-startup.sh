@@ -3,7 +3,9 @@
 # configurations whose limits the server changes at startup, and compares SHOW GLOBAL
 # VARIABLES with what `mysizer effective --format vars` says for the same file and limits:
 # max_connections, table_open_cache and open_files_limit, which mysizer must state, and
-# every other variable it states, but those the per-run command line decides.
+# every other variable it states, but those the per-run command line decides. Where a
+# systemd drop-in with the same limit is given, the fd warnings the server prints must also
+# be, word for word, what `mysizer check --systemd-unit` quotes.
 #
 # usage: live-startup.sh MYSIZER
 set -uo pipefail
@@ -76,13 +78,39 @@ show_logs() {
 	done
 }
 
-# run_config NAME NOFILE CNF_TEXT: starts a server for this config, compares, stops it.
-# Returns 0 when all values agree.
+# compare_warnings NAME DIR: the server's fd warnings against the findings of mysizer check
+# with the drop-in DIR/limits.conf. Returns 0 when mysizer quotes every one.
+compare_warnings() {
+	local name=$1 dir=$2 line missing=0 quoted
+	(cd "$dir" && "$mysizer" check --target mariadb-10.11 --systemd-unit limits.conf \
+		--cpus "$(nproc)" my.cnf) >"$dir/check.out" 2>&1 </dev/null
+	# The server prints them before its error log is open: "... [Warning] TEXT" on stderr.
+	grep -hE 'Could not increase number of max_open_files|Changed limits' "$dir/stderr.log" |
+		sed 's/^.*\[Warning\] //' >"$dir/server.warnings"
+	if [ ! -s "$dir/server.warnings" ]; then
+		echo "$name: the server printed no fd warning; the configuration tests nothing"
+		return 1
+	fi
+	quoted=$(sed -n 's/^ *\(mariadbd says: \)\{0,1\}//p' "$dir/check.out")
+	while IFS= read -r line; do
+		if ! grep -qxF -- "$line" <<<"$quoted"; then
+			echo "$name: mariadbd says '$line'; mysizer check does not quote it:"
+			cat "$dir/check.out"
+			missing=1
+		fi
+	done <"$dir/server.warnings"
+	[ "$missing" -eq 0 ] && echo "$name: mysizer check quotes the server's $(wc -l <"$dir/server.warnings") fd warnings"
+	[ "$missing" -eq 0 ]
+}
+
+# run_config NAME NOFILE CNF_TEXT [UNIT_TEXT]: starts a server for this config, compares,
+# stops it. Returns 0 when all values agree.
 run_config() {
-	local name=$1 nofile=$2 cnf=$3
+	local name=$1 nofile=$2 cnf=$3 unit=${4:-}
 	local dir=$scratch/$name port pid rc i attempt
 	mkdir -p "$dir"
 	printf '%s\n' "$cnf" >"$dir/my.cnf"
+	[ -n "$unit" ] && printf '%s\n' "$unit" >"$dir/limits.conf"
 	cp -a "$scratch/initial" "$dir/data"
 
 	# A port that was free a moment ago can be taken before the server binds it: retry.
@@ -169,6 +197,7 @@ run_config() {
 	printf '%s\n' "${result%$'\n'*}"
 	read -r _ n bad <<<"$counts"
 	compared=$((compared + n)) differ=$((differ + bad))
+	[ -z "$unit" ] || compare_warnings "$name (nofile $nofile)" "$dir" || bad=$((bad + 1))
 	[ "$bad" -eq 0 ]
 }
 
@@ -213,11 +242,18 @@ main() {
 	compared=0 differ=0
 	local failed=0 ran=0 hard
 	hard=$(ulimit -Hn)
+	local dropin=$'[Service]\nLimitNOFILE=1024'
 	# The server cuts table_open_cache to 421 (measured).
-	run_config changed 1024 $'[mysqld]\nmax_connections=151\ntable_open_cache=2000' || failed=$((failed + 1))
+	run_config changed 1024 $'[mysqld]\nmax_connections=151\ntable_open_cache=2000' "$dropin" ||
+		failed=$((failed + 1))
+	ran=$((ran + 1))
+	# 500 connections and 4000 tables under a drop-in's LimitNOFILE=1024: the tables are cut.
+	run_config dropin 1024 $'[mysqld]\nmax_connections=500\ntable_open_cache=4000' "$dropin" ||
+		failed=$((failed + 1))
 	ran=$((ran + 1))
 	# The cliff: 1024 descriptors, yet nothing is reduced (measured).
-	run_config cliff 1024 $'[mysqld]\nmax_connections=995\ntable_open_cache=2000' || failed=$((failed + 1))
+	run_config cliff 1024 $'[mysqld]\nmax_connections=995\ntable_open_cache=2000' "$dropin" ||
+		failed=$((failed + 1))
 	ran=$((ran + 1))
 	# The soft limit is too low, the hard one is not: the server raises its own to 6584.
 	if [ "$hard" = unlimited ] || [ "$hard" -ge 20000 ]; then

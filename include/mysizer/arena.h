@@ -30,6 +30,11 @@ struct mz_vec {
 /* Returns a zeroed slot at the end of the array. */
 void *mz_vec_push(struct mz_arena *arena, struct mz_vec *vec, size_t item_size);
 
+/* Appends to a text kept as a vector of char, NUL-terminated: text->items is the string.
+ * Building a long text this way takes linear space, where repeated mz_printf takes square. */
+void mz_text_printf(struct mz_arena *arena, struct mz_vec *text, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 /* Ends the process with "out of memory"; for the rare allocation made outside the arena. */
 _Noreturn void mz_out_of_memory(void);
 

@@ -111,6 +111,7 @@ struct mz_removed {
 	X(TMP_TABLE_SIZE, "tmp_table_size", MZ_MEM_OPERATION)                   \
 	X(MAX_HEAP_TABLE_SIZE, "max_heap_table_size", MZ_MEM_OPERATION)         \
 	X(TEMPTABLE_MAX_RAM, "temptable_max_ram", MZ_MEM_GLOBAL)                \
+	X(INTERNAL_TMP_MEM_STORAGE_ENGINE, "internal_tmp_mem_storage_engine", MZ_MEM_NONE) \
 	X(INNODB_BUFFER_POOL_SIZE, "innodb_buffer_pool_size", MZ_MEM_GLOBAL)    \
 	X(INNODB_LOG_BUFFER_SIZE, "innodb_log_buffer_size", MZ_MEM_GLOBAL)      \
 	X(KEY_BUFFER_SIZE, "key_buffer_size", MZ_MEM_GLOBAL)                    \

@@ -16,6 +16,7 @@ struct mz_location {
 	const char *file;
 	unsigned line;           /* 0: the file as a whole */
 	const char *label;       /* for a related location: what it is ("the winning line") */
+	const char *pointer;     /* in a JSON file, the value's JSON Pointer; else NULL */
 };
 
 /* One term of the arithmetic behind a finding. */
@@ -40,9 +41,16 @@ struct mz_finding {
 	struct mz_vec terms;     /* struct mz_term */
 };
 
+/* A rule that did not run, and why. */
+struct mz_skip {
+	const struct mz_rule *rule;
+	const char *why;         /* the missing input, and how to give it */
+};
+
 struct mz_findings {
 	struct mz_arena *arena;
 	struct mz_vec list;      /* struct mz_finding */
+	struct mz_vec skipped;   /* struct mz_skip */
 };
 
 /* The way rules report: a finding at a place, at the rule's level. */

@@ -12,4 +12,7 @@
  */
 void mz_put_visible(FILE *f, const char *s, size_t len);
 
+/* Levenshtein distance: how far a typo is from the name it meant. */
+size_t mz_edit_distance(const char *a, const char *b);
+
 #endif
