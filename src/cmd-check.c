@@ -14,6 +14,7 @@ struct check_args {
 	struct mz_vec apps;   /* const char *: --app files */
 	struct mz_vec units;  /* const char *: --systemd-unit files */
 	const char *memory;
+	const char *fail_on;
 };
 
 static void print_deploy_error(FILE *err, const struct mz_deploy_error *e)
@@ -38,9 +39,10 @@ static int take_option(const struct mz_cmd *cmd, struct mz_arena *arena, struct 
 	struct mz_vec *list = mz_arg_is(text, "--app")		? &ca->apps
 			      : mz_arg_is(text, "--systemd-unit") ? &ca->units
 								  : NULL;
-	const char **slot = mz_arg_is(text, "--deploy")	? &ca->deploy
-			    : mz_arg_is(text, "--memory") ? &ca->memory
-							  : NULL;
+	const char **slot = mz_arg_is(text, "--deploy")	 ? &ca->deploy
+			    : mz_arg_is(text, "--memory")	 ? &ca->memory
+			    : mz_arg_is(text, "--fail-on") ? &ca->fail_on
+							 : NULL;
 	if (!list && !slot)
 		return 0;
 	const char *value = mz_argv_value(args, text);
@@ -100,6 +102,18 @@ static int exec(const struct mz_cmd *cmd, int argc, char **argv, FILE *out, FILE
 		}
 		status = mz_usage_error(cmd, err, "unknown option '%s'", text);
 		goto done;
+	}
+	/* The least severity that fails the run; past the last level, nothing does. */
+	int fail_level = MZ_LEVEL_ERROR;
+	if (ca.fail_on) {
+		static const char *const names[] = { "info", "warning", "error", "never" };
+		for (fail_level = 0; fail_level < 4 && strcmp(names[fail_level], ca.fail_on); fail_level++)
+			continue;
+		if (fail_level == 4) {
+			mz_usage_error(cmd, err, "'--fail-on' is error, warning, info or never, not '%s'",
+				       ca.fail_on);
+			goto done;
+		}
 	}
 	uint64_t memory = 0;
 	if (ca.memory && (!mz_parse_size(ca.memory, &memory) || !memory)) {
@@ -167,7 +181,7 @@ static int exec(const struct mz_cmd *cmd, int argc, char **argv, FILE *out, FILE
 	status = MZ_EXIT_OK;
 	const struct mz_finding *list = findings.list.items;
 	for (size_t i = 0; i < findings.list.len; i++)
-		if (list[i].level == MZ_LEVEL_ERROR)
+		if ((int)list[i].level >= fail_level)
 			status = MZ_EXIT_FINDINGS;
 done:
 	mz_arena_free(arena);
@@ -177,7 +191,8 @@ done:
 const struct mz_cmd mz_cmd_check = {
 	.name = "check",
 	.usage = "[--target T] [--deploy FILE] [--app FILE]... [--memory SIZE]\n"
-		 "       [--nofile SOFT[:HARD] | --systemd-unit FILE...] [--cpus N] [MYCNF]",
+		 "       [--nofile SOFT[:HARD] | --systemd-unit FILE...] [--cpus N]\n"
+		 "       [--fail-on error|warning|info|never] [MYCNF]",
 	.summary = "report what would stop the server, or break it under its applications",
 	.help =
 		"Reads MYCNF as the target's server does, and the deployment: the host and the\n"
@@ -200,10 +215,12 @@ const struct mz_cmd mz_cmd_check = {
 		"  --systemd-unit FILE the unit, then its drop-ins, to read LimitNOFILE from; may\n"
 		"                      be repeated\n"
 		"  --cpus N            the host's CPUs\n"
+		"  --fail-on LEVEL     exit with 1 on findings of this severity or above: error\n"
+		"                      (the default), warning, info, or never\n"
 		"  --help              this text\n"
 		"\n"
-		"Exit status: 0 no error found; 1 errors found; 2 an input cannot be read or is\n"
-		"malformed; 3 a usage error.\n",
+		"Exit status: 0 no finding at or above --fail-on; 1 findings at or above it; 2 an\n"
+		"input cannot be read or is malformed; 3 a usage error.\n",
 	.takes_target = true,
 	.exec = exec,
 };

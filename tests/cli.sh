@@ -39,11 +39,23 @@ check 3 "one FILE only" options a.cnf b.cnf
 check 3 "unknown target 'mysql-9.9'" options --target mysql-9.9 my.cnf
 check 3 "'--target' needs a value" options my.cnf --target
 check 2 "cannot open 'no-such.cnf'" options no-such.cnf
+check 3 "no FILE given, and no '--deploy' or '--app'" check
+check 3 "give '--nofile' or '--systemd-unit', not both" check --nofile 1024 --systemd-unit a.service my.cnf
+check 3 "'--memory' is a size" check --memory lots my.cnf
+check 3 "'--fail-on' is error, warning, info or never" check --fail-on sometimes my.cnf
+check 3 "'--deploy' given twice" check --deploy a.json --deploy b.json
+check 2 "cannot open 'no-such.json'" check --deploy no-such.json
 
 cd "$src/docs/examples/debian" || exit 1
 check 0 "--max_connections=400" options --target mariadb-10.11 my.cnf
 check 0 "'#' starts a comment even inside a word" options --target=mariadb-10.11 my.cnf
 check 0 "--max_connections=400" options my.cnf -- 
+# --fail-on: the example has errors; its my.cnf alone, warnings and info only.
+check 1 "[MZ3001]" check --deploy deploy.json
+check 0 "[MZ3001]" check --deploy deploy.json --fail-on never
+check 0 "[MZ1014]" check --target mariadb-10.11 --nofile 65536 my.cnf
+check 1 "[MZ1014]" check --target mariadb-10.11 --nofile 65536 --fail-on warning my.cnf
+check 1 "[MZ1012]" check --target mariadb-10.11 --nofile 65536 --fail-on info my.cnf
 out=$("$mysizer" options --target mariadb-10.11 -- my.cnf 2>/dev/null)
 [ "$(printf '%s\n' "$out" | wc -l)" = 21 ] || fail "the example gives 21 options"
 
