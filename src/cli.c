@@ -11,6 +11,7 @@ static const struct mz_cmd *const commands[] = {
 	&mz_cmd_check,
 	&mz_cmd_effective,
 	&mz_cmd_options,
+	&mz_cmd_rules,
 };
 
 enum { COMMAND_COUNT = sizeof commands / sizeof commands[0] };
@@ -116,14 +117,14 @@ int mz_usage_error(const struct mz_cmd *cmd, FILE *err, const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(err, fmt, ap);
 	va_end(ap);
-	fprintf(err, "\nusage: mysizer %s %s\n", cmd->name, cmd->usage);
+	fprintf(err, "\nusage: mysizer %s%s%s\n", cmd->name, *cmd->usage ? " " : "", cmd->usage);
 	return MZ_EXIT_USAGE;
 }
 
 int mz_cmd_help(const struct mz_cmd *cmd, FILE *out)
 {
-	fprintf(out, "usage: mysizer %s %s\n\n%s\n\n%s", cmd->name, cmd->usage, cmd->summary,
-		cmd->help);
+	fprintf(out, "usage: mysizer %s%s%s\n\n%s\n\n%s", cmd->name, *cmd->usage ? " " : "",
+		cmd->usage, cmd->summary, cmd->help);
 	if (cmd->takes_target) {
 		fputs("\n", out);
 		print_targets(out);

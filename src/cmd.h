@@ -21,6 +21,7 @@ struct mz_cmd {
 extern const struct mz_cmd mz_cmd_check;
 extern const struct mz_cmd mz_cmd_effective;
 extern const struct mz_cmd mz_cmd_options;
+extern const struct mz_cmd mz_cmd_rules;
 
 /*
  * A command's arguments: options (--name, --name=value, --name value) anywhere before "--",

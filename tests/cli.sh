@@ -39,6 +39,11 @@ check 3 "one FILE only" options a.cnf b.cnf
 check 3 "unknown target 'mysql-9.9'" options --target mysql-9.9 my.cnf
 check 3 "'--target' needs a value" options my.cnf --target
 check 2 "cannot open 'no-such.cnf'" options no-such.cnf
+check 0 "MZ3001  connection-budget" rules
+check 0 "MZ1001  " rules
+check 3 "no operand expected" rules my.cnf
+[ "$("$mysizer" rules | wc -l)" = "$(grep -c '^MZ_RULE(' "$src/rules/rules.def")" ] ||
+	fail "mysizer rules does not list every rule of rules/rules.def"
 check 3 "no FILE given, and no '--deploy' or '--app'" check
 check 3 "give '--nofile' or '--systemd-unit', not both" check --nofile 1024 --systemd-unit a.service my.cnf
 check 3 "'--memory' is a size" check --memory lots my.cnf
