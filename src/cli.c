@@ -10,6 +10,7 @@
 static const struct mz_cmd *const commands[] = {
 	&mz_cmd_check,
 	&mz_cmd_effective,
+	&mz_cmd_explain,
 	&mz_cmd_options,
 	&mz_cmd_rules,
 };

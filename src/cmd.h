@@ -20,6 +20,7 @@ struct mz_cmd {
 
 extern const struct mz_cmd mz_cmd_check;
 extern const struct mz_cmd mz_cmd_effective;
+extern const struct mz_cmd mz_cmd_explain;
 extern const struct mz_cmd mz_cmd_options;
 extern const struct mz_cmd mz_cmd_rules;
 

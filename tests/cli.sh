@@ -42,6 +42,13 @@ check 2 "cannot open 'no-such.cnf'" options no-such.cnf
 check 0 "MZ3001  connection-budget" rules
 check 0 "MZ1001  " rules
 check 3 "no operand expected" rules my.cnf
+check 0 "# MZ3001 connection-budget" explain MZ3001
+check 0 "# MZ3001 connection-budget" explain connection-budget
+check 0 "# MZ1001 fatal-structure" explain mz1001
+check 3 "no rule 'MZ9999'" explain MZ9999
+check 3 "no rule given" explain
+cmp -s <("$mysizer" explain MZ5004) "$src/docs/rules/MZ5004.md" ||
+	fail "mysizer explain MZ5004 is not docs/rules/MZ5004.md"
 [ "$("$mysizer" rules | wc -l)" = "$(grep -c '^MZ_RULE(' "$src/rules/rules.def")" ] ||
 	fail "mysizer rules does not list every rule of rules/rules.def"
 check 3 "no FILE given, and no '--deploy' or '--app'" check

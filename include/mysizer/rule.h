@@ -56,6 +56,9 @@ extern const size_t mz_rule_count;
 
 const struct mz_rule *mz_rule_find(const char *id_or_slug);
 
+/* The rule's page, docs/rules/<ID>.md, compiled in; NULL when it has none. */
+const char *mz_rule_page(const struct mz_rule *rule);
+
 /* Runs every rule whose inputs the model has; the others go to out->skipped. */
 void mz_rules_run(const struct mz_model *model, struct mz_findings *out);
 
