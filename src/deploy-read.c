@@ -254,15 +254,12 @@ static bool read_server(struct reader *r, const cJSON *server, struct mz_deploy 
 		return false;
 	if (!get_string(r, server, p, "target", &d->target))
 		return false;
-	if (d->target) {
-		d->target_at = where(r, "/server/target");
-		if (!mz_target_find(d->target)) {
-			const char *names[16] = { 0 };
-			for (size_t i = 0; i < mz_target_count && i < 15; i++)
-				names[i] = mz_targets[i].name;
-			return fail(r, "/server/target", "unknown target '%s'%s; see 'mysizer --help'",
-				    d->target, did_you_mean(r, d->target, names));
-		}
+	if (d->target && !mz_target_find(d->target)) {
+		const char *names[16] = { 0 };
+		for (size_t i = 0; i < mz_target_count && i < 15; i++)
+			names[i] = mz_targets[i].name;
+		return fail(r, "/server/target", "unknown target '%s'%s; see 'mysizer --help'",
+			    d->target, did_you_mean(r, d->target, names));
 	}
 	if (!get_string(r, server, p, "config", &d->config))
 		return false;
@@ -272,7 +269,7 @@ static bool read_server(struct reader *r, const cJSON *server, struct mz_deploy 
 	if (!get_size(r, server, p, "memory", &d->memory, &d->memory_at) ||
 	    !get_size(r, server, p, "container_memory", &d->container_memory,
 		      &d->container_memory_at) ||
-	    !get_count(r, server, p, "cpus", 1, &cpus, &d->cpus_at))
+	    !get_count(r, server, p, "cpus", 1, &cpus, NULL))
 		return false;
 	if (cpus > 65536)
 		return fail(r, "/server/cpus", "'cpus' must be at most 65536, not %llu",
@@ -453,7 +450,6 @@ static bool read_surge(struct reader *r, const cJSON *item, const char *p, struc
 	app->surge_at = where(r, p);
 	if (whole_number(item, 0)) {
 		app->surge = (uint64_t)item->valuedouble;
-		app->surge_text = shown(r, item);
 		return true;
 	}
 	const char *text = cJSON_IsString(item) ? item->valuestring : "";
@@ -466,7 +462,6 @@ static bool read_surge(struct reader *r, const cJSON *item, const char *p, struc
 			    "not %s", shown(r, item));
 	/* Kubernetes rounds a percentage of surge up. */
 	app->surge = (app->replicas * percent + 99) / 100;
-	app->surge_text = mz_strdup(r->arena, text);
 	return true;
 }
 

@@ -70,7 +70,6 @@ struct mz_app {
 	uint64_t processes;           /* per replica */
 	uint64_t threads;             /* per process; Django holds one connection per thread */
 	uint64_t surge;               /* extra replicas during a rolling deploy */
-	const char *surge_text;       /* max_surge as given ("25%", "2"), or NULL */
 	struct mz_where surge_at;
 	const char *user;             /* the database account, or NULL */
 	struct mz_where user_at;
@@ -88,14 +87,12 @@ struct mz_reserved {
 struct mz_deploy {
 	const char *file;             /* the deployment file, or NULL with --app files only */
 	const char *target;           /* server.target, or NULL */
-	struct mz_where target_at;
 	const char *config;           /* server.config, resolved against the file's folder */
 	uint64_t memory;              /* bytes, 0 when unknown */
 	struct mz_where memory_at;
 	uint64_t container_memory;    /* the container's limit in bytes, 0 when none */
 	struct mz_where container_memory_at;
 	unsigned cpus;                /* 0 when unknown */
-	struct mz_where cpus_at;
 	bool nofile_given;
 	uint64_t nofile_soft, nofile_hard;
 	struct mz_where nofile_at;    /* server.nofile, or the unit file's LimitNOFILE line */
