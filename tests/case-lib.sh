@@ -19,3 +19,18 @@ prepare_case() {
 		}
 	fi
 }
+
+# drop_fd_privilege: sets cap_drop to the command prefix that keeps a server under the fd limit
+# it is started with, or exits 77. A privileged mariadbd raises its own hard limit (soft = hard
+# = request), which would take it out of that limit: the prefix drops the privilege.
+drop_fd_privilege() {
+	cap_drop=
+	(ulimit -n 1024 && ulimit -Hn 1025) 2>/dev/null || return 0
+	if command -v setpriv >/dev/null &&
+		! setpriv --bounding-set=-sys_resource bash -c 'ulimit -n 1024 && ulimit -Hn 1025' 2>/dev/null; then
+		cap_drop="setpriv --bounding-set=-sys_resource"
+	else
+		echo "skipped: mariadbd could raise its own fd limit here (CAP_SYS_RESOURCE) and setpriv cannot stop it"
+		exit 77
+	fi
+}

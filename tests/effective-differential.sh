@@ -309,18 +309,7 @@ main() {
 	done
 	[ "${#cases[@]}" -gt 0 ] || [ -n "$corpus" ] || { echo "no case folders given" >&2; exit 2; }
 
-	# A privileged mariadbd raises its own hard limit (soft = hard = request), which would
-	# take it out of the fd limit it is meant to run under: drop that privilege.
-	cap_drop=
-	if (ulimit -n 1024 && ulimit -Hn 1025) 2>/dev/null; then
-		if command -v setpriv >/dev/null &&
-			! setpriv --bounding-set=-sys_resource bash -c 'ulimit -n 1024 && ulimit -Hn 1025' 2>/dev/null; then
-			cap_drop="setpriv --bounding-set=-sys_resource"
-		else
-			echo "skipped: mariadbd could raise its own fd limit here (CAP_SYS_RESOURCE) and setpriv cannot stop it"
-			exit 77
-		fi
-	fi
+	drop_fd_privilege
 
 	cpus=$(nproc)
 	scratch=$(mktemp -d)

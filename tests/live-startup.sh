@@ -213,18 +213,7 @@ main() {
 		fi
 	done
 
-	# A privileged mariadbd raises its own hard limit (soft = hard = request), which would
-	# take it out of the fd limit it is meant to run under: drop that privilege.
-	cap_drop=
-	if (ulimit -n 1024 && ulimit -Hn 1025) 2>/dev/null; then
-		if command -v setpriv >/dev/null &&
-			! setpriv --bounding-set=-sys_resource bash -c 'ulimit -n 1024 && ulimit -Hn 1025' 2>/dev/null; then
-			cap_drop="setpriv --bounding-set=-sys_resource"
-		else
-			echo "skipped: mariadbd could raise its own fd limit here (CAP_SYS_RESOURCE) and setpriv cannot stop it"
-			exit 77
-		fi
-	fi
+	drop_fd_privilege
 
 	scratch=$(mktemp -d)
 	trap cleanup EXIT
@@ -283,4 +272,6 @@ main() {
 	[ "$failed" -eq 0 ]
 }
 
+# shellcheck source=SCRIPTDIR/case-lib.sh
+. "$(dirname "$0")/case-lib.sh"
 main "$@"
