@@ -119,6 +119,8 @@ static void parse_option(struct text t, const char *key, struct mz_line *out)
 	out->kind = MZ_LINE_OPTION;
 	const char *cut = find_comment(key, t.stop);
 	out->comment_glued = cut < t.stop && !mz_is_blank(cut[-1]);
+	if (cut < t.stop)
+		out->comment = (struct mz_span){ cut + 1, (size_t)(t.stop - cut - 1) };
 	struct text line = { t.start, cut };
 
 	const char *eq = memchr(key, '=', (size_t)(cut - key));
@@ -163,6 +165,8 @@ void mz_line_parse(const char *line, size_t len, struct mz_line *out)
 	const char *p = skip_blanks(t, line);
 	if (p == t.stop || *p == '#' || *p == ';') {
 		out->kind = MZ_LINE_BLANK;
+		if (p < t.stop)
+			out->comment = (struct mz_span){ p + 1, (size_t)(t.stop - p - 1) };
 	} else if (*p == '!') {
 		out->kind = MZ_LINE_DIRECTIVE;
 		parse_directive(t, p, out);

@@ -49,6 +49,10 @@ struct mz_line {
 	struct mz_span value;   /* quotes removed, escapes not yet processed */
 	bool comment_glued;     /* an inline '#' directly after non-blank text cut the line */
 	bool quote_unmatched;   /* the value starts with a quote that stays part of it */
+
+	/* MZ_LINE_BLANK and MZ_LINE_OPTION: the comment's text after its '#' (or, on a line of its
+	 * own, ';'); ptr NULL when the line has none. mysizer reads its directives from it. */
+	struct mz_span comment;
 };
 
 /* Blank as latin1 isspace(): space, \t \n \v \f \r and 0xA0. */

@@ -115,6 +115,7 @@ struct reader {
 	const char *home;
 	struct mz_vec options;  /* struct mz_option */
 	struct mz_vec problems; /* struct mz_problem */
+	struct mz_vec pragmas;  /* struct mz_pragma */
 	struct mz_vec files;    /* const char * */
 	struct mz_vec seen;     /* struct file_id of every file read */
 	bool stop;              /* a fatal problem: read no further */
@@ -410,9 +411,31 @@ static void option(struct reader *r, const struct place *at, const struct mz_lin
 		       "stands alone");
 }
 
+/* Keeps a "# mysizer: ..." comment; other comments are nobody's business. */
+static void pragma(struct reader *r, const struct source *src, unsigned line,
+		   const struct mz_line *ln)
+{
+	static const char mark[] = "mysizer:";
+	struct mz_span c = ln->comment;
+	while (c.len && mz_is_blank(*c.ptr))
+		c.ptr++, c.len--;
+	if (c.len < sizeof mark - 1 || memcmp(c.ptr, mark, sizeof mark - 1) != 0)
+		return;
+	c.ptr += sizeof mark - 1;
+	c.len -= sizeof mark - 1;
+	while (c.len && mz_is_blank(*c.ptr))
+		c.ptr++, c.len--;
+	while (c.len && mz_is_blank(c.ptr[c.len - 1]))
+		c.len--;
+	struct mz_pragma *p = mz_vec_push(r->arena, &r->pragmas, sizeof *p);
+	*p = (struct mz_pragma){ { src->path, line }, ln->kind == MZ_LINE_OPTION ? line : 0,
+				 span_dup(r, c) };
+}
+
 static enum read_result read_lines(struct reader *r, const struct source *src,
 				   struct mz_input *in)
 {
+	size_t unplaced = r->pragmas.len; /* from here on, pragmas wait for the line they are about */
 	struct place at = { src, 1, 0 };
 	const char *group = NULL;
 	bool server_reads = false;
@@ -436,6 +459,16 @@ static enum read_result read_lines(struct reader *r, const struct source *src,
 				       "the line holds a NUL byte; the server ignores the rest of it");
 		}
 		bool line_ends = p[len - 1] == '\n';
+
+		if (ln.kind != MZ_LINE_BLANK) {
+			struct mz_pragma *waiting = r->pragmas.items;
+			for (; unplaced < r->pragmas.len; unplaced++)
+				waiting[unplaced].applies_to = at.line;
+		}
+		if (ln.comment.ptr && !r->revisiting)
+			pragma(r, src, at.line, &ln);
+		if (ln.kind != MZ_LINE_BLANK)
+			unplaced = r->pragmas.len;
 
 		switch (ln.kind) {
 		case MZ_LINE_BLANK:
@@ -581,6 +614,8 @@ void mz_optfile_read(struct mz_arena *arena, const struct mz_target *target, con
 		.n_options = r.options.len,
 		.problems = r.problems.items,
 		.n_problems = r.problems.len,
+		.pragmas = r.pragmas.items,
+		.n_pragmas = r.pragmas.len,
 		.files = r.files.items,
 		.n_files = r.files.len,
 		.fatal = r.stop,

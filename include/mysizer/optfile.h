@@ -75,12 +75,22 @@ struct mz_problem {
 	const char *server_text;  /* what the server prints, or NULL when it prints nothing */
 };
 
+/* A "# mysizer: ..." comment: a directive to mysizer, which the server ignores. */
+struct mz_pragma {
+	struct mz_origin at;
+	unsigned applies_to; /* the line it is about: its own, or on a line of its own the next
+				that is neither blank nor a comment; 0 when no such line follows */
+	const char *text;    /* after "mysizer:", blanks trimmed */
+};
+
 struct mz_optfile {
 	const struct mz_target *target;
 	const struct mz_option *options;   /* every option line, in the server's reading order */
 	size_t n_options;
 	const struct mz_problem *problems; /* in the order they were met */
 	size_t n_problems;
+	const struct mz_pragma *pragmas;   /* in reading order */
+	size_t n_pragmas;
 	const char *const *files;          /* every file read, in order */
 	size_t n_files;
 	bool fatal;  /* reading stopped at a fatal problem; the options are incomplete */

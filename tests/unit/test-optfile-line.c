@@ -37,6 +37,25 @@ static void blank_and_comment_lines(void **state)
 	assert_int_equal(parse("\xA0\v\f# latin1 blanks first\n").kind, MZ_LINE_BLANK);
 }
 
+/* The comment's text is handed on for mysizer's own directives. */
+static void comments_handed_on(void **state)
+{
+	(void)state;
+	assert_null(parse("max_connections = 5\n").comment.ptr);
+	assert_null(parse("\n").comment.ptr);
+	assert_span(parse("# mysizer: ignore=MZ1010").comment, " mysizer: ignore=MZ1010");
+	assert_span(parse("  ;x").comment, "x");
+	struct mz_line ln = parse("max_connections = 5 # mysizer: ignore=MZ2001 why");
+	assert_span(ln.value, "5");
+	assert_span(ln.comment, " mysizer: ignore=MZ2001 why");
+	/* Inside quotes '#' is part of the value. */
+	ln = parse("init_connect = \"SET @a='#x'\" #y");
+	assert_span(ln.value, "SET @a='#x'");
+	assert_span(ln.comment, "y");
+	/* A ';' after a value is part of it. */
+	assert_null(parse("a = b ; c").comment.ptr);
+}
+
 static void option_with_value(void **state)
 {
 	(void)state;
@@ -254,6 +273,7 @@ int main(void)
 		cmocka_unit_test(nul_bytes_end_the_text),
 		cmocka_unit_test(latin1_blanks),
 		cmocka_unit_test(escapes),
+		cmocka_unit_test(comments_handed_on),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
