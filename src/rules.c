@@ -269,9 +269,15 @@ const char *mz_nofile_text(const struct mz_model *model, struct mz_arena *arena)
 
 const char *mz_value_before_startup(const struct mz_value *value)
 {
-	for (size_t i = 0; value && i < value->n_steps; i++)
-		if (value->steps[i].kind == MZ_STEP_STARTUP)
-			return i ? value->steps[i - 1].value : value->var->def;
+	for (size_t i = 0; value && i < value->n_steps; i++) {
+		if (value->steps[i].kind != MZ_STEP_STARTUP)
+			continue;
+		const char *before = i ? value->steps[i - 1].value : value->var->def;
+		/* A step that computes the value it had is no change. */
+		return before && value->steps[i].value && strcmp(before, value->steps[i].value) == 0
+			       ? NULL
+			       : before;
+	}
 	return NULL;
 }
 
