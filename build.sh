@@ -14,9 +14,13 @@ build_packages=(cmake gcc libc6-dev make binutils pkg-config libinih-dev libcjso
 	default-libmysqlclient-dev)
 # mariadb-server and mariadb-client are the oracles (my_print_defaults, mariadbd, a live
 # server); python3 regenerates the catalog, python3-jsonschema checks the deployment schema;
-# setpriv (util-linux) runs tests as another user.
-test_packages=(libcmocka-dev mariadb-server mariadb-client python3 python3-jsonschema util-linux)
+# setpriv (util-linux) runs tests as another user; mandoc lints the man page.
+test_packages=(libcmocka-dev mariadb-server mariadb-client python3 python3-jsonschema util-linux
+	mandoc)
 bench_packages=(hyperfine time python3 valgrind)
+# The validators of the json and sarif reports come from the npm registry, pinned by
+# tests/tools/package-lock.json, into build-tools/.
+tools_dir=build-tools
 
 usage() {
 	sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
@@ -36,6 +40,19 @@ install_missing() {
 	"${sudo[@]}" apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq \
 		--no-install-recommends "${missing[@]}" >/dev/null
+}
+
+install_test_tools() {
+	command -v npm >/dev/null || install_missing nodejs npm
+	if ! cmp -s tests/tools/package-lock.json "$tools_dir/installed.lock"; then
+		rm -rf "$tools_dir"
+		mkdir -p "$tools_dir"
+		cp tests/tools/package.json tests/tools/package-lock.json "$tools_dir/"
+		(cd "$tools_dir" && npm ci --no-audit --no-fund --loglevel=error)
+		# npm leaves the validator's install step undone: it would only make it executable.
+		chmod u+x "$tools_dir"/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+		cp tests/tools/package-lock.json "$tools_dir/installed.lock"
+	fi
 }
 
 # configure_and_build DIR CMAKE_ARGS...
@@ -68,8 +85,10 @@ test)
 		esac
 	done
 	install_missing "${build_packages[@]}" "${test_packages[@]}"
+	install_test_tools
 	configure_and_build "$dir" -DBUILD_TESTING=ON -DCMAKE_BUILD_TYPE="$type" \
-		-DMYSIZER_WERROR="$werror" -DWITH_MYSQL="$mysql"
+		-DMYSIZER_WERROR="$werror" -DWITH_MYSQL="$mysql" \
+		-DMYSIZER_TEST_TOOLS="$PWD/$tools_dir/node_modules"
 	ctest --test-dir "$dir" --output-on-failure --timeout 300 -j "$(nproc)"
 	;;
 bench)

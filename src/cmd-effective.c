@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "json-build.h"
 #include "mysizer/arena.h"
 #include "mysizer/cli.h"
 #include "mysizer/server.h"
@@ -184,13 +185,7 @@ static void print_json(FILE *out, const struct mz_server *server)
 		}
 		cJSON_AddItemToArray(vars, o);
 	}
-	char *text = cJSON_Print(root);
-	if (!text)
-		mz_out_of_memory();
-	fputs(text, out);
-	fputc('\n', out);
-	cJSON_free(text);
-	cJSON_Delete(root);
+	mz_json_print(out, root);
 }
 
 static int exec(const struct mz_cmd *cmd, int argc, char **argv, FILE *out, FILE *err)

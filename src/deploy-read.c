@@ -244,15 +244,43 @@ static bool read_units(struct reader *r, const cJSON *item, const char *pointer,
 	return true;
 }
 
+/* "mysizer-ignore": a list of strings, each a rule and maybe a reason. What they say is
+ * for the suppressions to judge; here only their shape. */
+static bool read_ignore(struct reader *r, const cJSON *object, const char *pointer,
+			const struct mz_ignore **out, size_t *n_out)
+{
+	const cJSON *list = cJSON_GetObjectItemCaseSensitive(object, "mysizer-ignore");
+	if (!list)
+		return true;
+	const char *p = child_pointer(r, pointer, "mysizer-ignore");
+	if (!cJSON_IsArray(list))
+		return fail(r, p, "'mysizer-ignore' must be a list of rule IDs, not %s",
+			    type_name(list));
+	struct mz_vec ignore = { 0 };
+	unsigned i = 0;
+	for (const cJSON *e = list->child; e; e = e->next, i++) {
+		const char *at = mz_printf(r->arena, "%s/%u", p, i);
+		if (!cJSON_IsString(e))
+			return fail(r, at, "'mysizer-ignore' lists rule IDs such as \"MZ3001\", "
+				    "not %s", type_name(e));
+		struct mz_ignore *entry = mz_vec_push(r->arena, &ignore, sizeof *entry);
+		*entry = (struct mz_ignore){ mz_strdup(r->arena, e->valuestring), where(r, at) };
+	}
+	*out = ignore.items;
+	*n_out = ignore.len;
+	return true;
+}
+
 static bool read_server(struct reader *r, const cJSON *server, struct mz_deploy *d)
 {
 	static const char *const keys[] = { "target", "config", "memory", "container_memory",
 					    "cpus", "nofile", "systemd_unit",
-					    "reserved_connections", NULL };
+					    "reserved_connections", "mysizer-ignore", NULL };
 	const char *p = "/server";
 	if (!want_object(r, server, p, "'server'") || !check_keys(r, server, p, "'server'", keys))
 		return false;
-	if (!get_string(r, server, p, "target", &d->target))
+	if (!get_string(r, server, p, "target", &d->target) ||
+	    !read_ignore(r, server, p, &d->ignore, &d->n_ignore))
 		return false;
 	if (d->target && !mz_target_find(d->target)) {
 		const char *names[16] = { 0 };
@@ -472,16 +500,17 @@ static bool read_app(struct reader *r, const cJSON *item, const char *pointer, b
 {
 	static const char *const keys[] = { "name", "library", "library_version", "replicas",
 					    "processes", "threads", "max_surge", "user", "pool",
-					    NULL };
+					    "mysizer-ignore", NULL };
 	static const char *const file_keys[] = { "$schema", "version", "name", "library",
 						 "library_version", "replicas", "processes",
-						 "threads", "max_surge", "user", "pool", NULL };
+						 "threads", "max_surge", "user", "pool",
+						 "mysizer-ignore", NULL };
 	const char *what = own_file ? "an app file" : "an app";
 	if (!want_object(r, item, pointer, what) ||
 	    !check_keys(r, item, pointer, what, own_file ? file_keys : keys))
 		return false;
 	struct mz_app app = { .replicas = 1, .processes = 1, .threads = 1 };
-	app.at = where(r, pointer);
+	app.at = app.object = where(r, pointer);
 	if (!get_string(r, item, pointer, "name", &app.name))
 		return false;
 	if (!app.name)
@@ -505,7 +534,8 @@ static bool read_app(struct reader *r, const cJSON *item, const char *pointer, b
 	    !get_string(r, item, pointer, "user", &app.user) ||
 	    !get_count(r, item, pointer, "replicas", 1, &app.replicas, NULL) ||
 	    !get_count(r, item, pointer, "processes", 1, &app.processes, NULL) ||
-	    !get_count(r, item, pointer, "threads", 1, &app.threads, NULL))
+	    !get_count(r, item, pointer, "threads", 1, &app.threads, NULL) ||
+	    !read_ignore(r, item, pointer, &app.ignore, &app.n_ignore))
 		return false;
 	if (app.user)
 		app.user_at = where(r, child_pointer(r, pointer, "user"));

@@ -1,29 +1,14 @@
 #include "mysizer/emit.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "mysizer/rule.h"
 #include "mysizer/text.h"
 
-static int compare_findings(const void *a, const void *b)
-{
-	const struct mz_finding *x = a, *y = b;
-	int c = strcmp(x->at.file, y->at.file);
-	if (c)
-		return c;
-	if (x->at.line != y->at.line)
-		return x->at.line < y->at.line ? -1 : 1;
-	return strcmp(x->rule->id, y->rule->id);
-}
-
-void mz_findings_sort(struct mz_findings *findings)
-{
-	/* qsort is not stable: ties are broken by rule, then left as reported. */
-	if (findings->list.len > 1)
-		qsort(findings->list.items, findings->list.len, sizeof(struct mz_finding),
-		      compare_findings);
-}
+/* ANSI SGR sequences, used only when the report asks for colour. */
+static const char *const level_colour[] = { "\033[1;36m", "\033[1;35m", "\033[1;31m" };
+#define BOLD "\033[1m"
+#define RESET "\033[0m"
 
 static void put(FILE *out, const char *s)
 {
@@ -74,42 +59,83 @@ static void detail(FILE *out, const char *label, const char *value)
 	}
 }
 
-void mz_emit_text(FILE *out, const struct mz_findings *findings, const struct mz_target *target)
+static void put_suppression(FILE *out, const struct mz_suppression *s)
 {
-	size_t count[3] = { 0 };
-	const struct mz_finding *list = findings->list.items;
-	for (size_t i = 0; i < findings->list.len; i++) {
-		const struct mz_finding *f = &list[i];
-		count[f->level]++;
-		put_location(out, f->at);
-		fprintf(out, ": %s: ", mz_level_name(f->level));
-		put(out, f->message);
-		fprintf(out, " [%s]\n", f->rule->id);
-		detail(out, "at", f->at.pointer);
-		detail(out, mz_printf(findings->arena, "%s says", target->server), f->server_says);
-		detail(out, "current", f->current);
-		detail(out, "recommended", f->recommended);
-		detail(out, "arithmetic", f->arithmetic);
-		const struct mz_term *terms = f->terms.items;
-		for (size_t t = 0; t < f->terms.len; t++)
-			fprintf(out, "      %s = %s%s%s\n", terms[t].name, terms[t].value,
-				terms[t].from ? "  from " : "", terms[t].from ? terms[t].from : "");
-		const struct mz_location *related = f->related.items;
-		for (size_t r = 0; r < f->related.len; r++) {
-			fputs("    see ", out);
-			put_location(out, related[r]);
-			if (related[r].pointer) {
-				fputs(" (", out);
-				put(out, related[r].pointer);
-				fputc(')', out);
-			}
-			if (related[r].label)
-				fprintf(out, ": %s", related[r].label);
-			fputc('\n', out);
-		}
+	fputs("    suppressed: by ", out);
+	put_location(out, s->at);
+	if (s->at.pointer) {
+		fputs(" (", out);
+		put(out, s->at.pointer);
+		fputc(')', out);
 	}
+	if (s->reason) {
+		fputs(": ", out);
+		put(out, s->reason);
+	}
+	fputc('\n', out);
+}
+
+static void put_finding(FILE *out, const struct mz_report *report, const struct mz_finding *f)
+{
+	struct mz_arena *arena = report->findings->arena;
+	bool c = report->colour;
+	fputs(c ? BOLD : "", out);
+	put_location(out, f->at);
+	fprintf(out, ":%s %s%s:%s ", c ? RESET : "", c ? level_colour[f->level] : "",
+		mz_level_name(f->level), c ? RESET : "");
+	put(out, f->message);
+	fprintf(out, " [%s]\n", f->rule->id);
+	if (f->suppression)
+		put_suppression(out, f->suppression);
+	detail(out, "at", f->at.pointer);
+	detail(out, mz_printf(arena, "%s says", report->target->server), f->server_says);
+	detail(out, "current", f->current);
+	detail(out, "recommended", f->recommended);
+	detail(out, "arithmetic", f->arithmetic);
+	const struct mz_term *terms = f->terms.items;
+	for (size_t t = 0; t < f->terms.len; t++) {
+		fputs("      ", out);
+		put(out, terms[t].name);
+		fputs(" = ", out);
+		put(out, terms[t].value);
+		if (terms[t].from) {
+			fputs("  from ", out);
+			put(out, terms[t].from);
+		}
+		fputc('\n', out);
+	}
+	const struct mz_location *related = f->related.items;
+	for (size_t r = 0; r < f->related.len; r++) {
+		fputs("    see ", out);
+		put_location(out, related[r]);
+		if (related[r].pointer) {
+			fputs(" (", out);
+			put(out, related[r].pointer);
+			fputc(')', out);
+		}
+		if (related[r].label) {
+			fputs(": ", out);
+			put(out, related[r].label);
+		}
+		fputc('\n', out);
+	}
+}
+
+void mz_emit_text(FILE *out, const struct mz_report *report)
+{
+	const struct mz_findings *findings = report->findings;
+	if (!report->config)
+		fprintf(out, "mysizer: no option file: the server runs with %s's defaults\n",
+			report->target->name);
+	const struct mz_finding *list = findings->list.items;
+	for (size_t i = 0; i < findings->list.len; i++)
+		if (!list[i].suppression || report->show_suppressed)
+			put_finding(out, report, &list[i]);
 	put_skipped(out, findings);
-	fprintf(out, "mysizer: %zu error%s, %zu warning%s, %zu info for %s\n", count[MZ_LEVEL_ERROR],
-		count[MZ_LEVEL_ERROR] == 1 ? "" : "s", count[MZ_LEVEL_WARNING],
-		count[MZ_LEVEL_WARNING] == 1 ? "" : "s", count[MZ_LEVEL_INFO], target->name);
+	mz_put_summary(out, findings, report->target);
+	struct mz_counts n;
+	mz_findings_count(findings, &n);
+	if (n.suppressed && !report->show_suppressed)
+		fputs(" (--show-suppressed shows them)", out);
+	fputc('\n', out);
 }

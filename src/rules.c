@@ -6,7 +6,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "mysizer/settings.h"
 #include "mysizer/sizing.h"
+#include "mysizer/suppress.h"
 
 const struct mz_thresholds mz_thresholds_default = {
 	.memory_percent = 90,
@@ -45,17 +47,35 @@ const char *mz_rule_missing(const struct mz_model *model, unsigned needs)
 	return NULL;
 }
 
-void mz_rules_run(const struct mz_model *model, struct mz_findings *out)
+/* Runs the rules that need the others' findings, or the others. */
+static void run(const struct mz_model *model, struct mz_findings *out, bool after_others)
 {
 	for (size_t i = 0; i < mz_rule_count; i++) {
-		const char *missing = mz_rule_missing(model, mz_rules[i]->needs);
-		if (!missing) {
-			mz_rules[i]->check(model, out);
+		const struct mz_rule *rule = mz_rules[i];
+		if (!(rule->needs & MZ_NEEDS_FINDINGS) != !after_others)
+			continue;
+		const char *from;
+		int level = mz_settings_rule_level(model->settings, rule, &from);
+		const char *missing = level == MZ_LEVEL_OFF ? mz_printf(out->arena, "off (%s)", from)
+							    : mz_rule_missing(model, rule->needs);
+		if (missing) {
+			struct mz_skip *skip = mz_vec_push(out->arena, &out->skipped, sizeof *skip);
+			*skip = (struct mz_skip){ rule, missing };
 			continue;
 		}
-		struct mz_skip *skip = mz_vec_push(out->arena, &out->skipped, sizeof *skip);
-		*skip = (struct mz_skip){ mz_rules[i], missing };
+		size_t first = out->list.len;
+		rule->check(model, out);
+		struct mz_finding *f = out->list.items;
+		for (size_t j = first; from && j < out->list.len; j++)
+			f[j].level = (enum mz_level)level;
 	}
+}
+
+void mz_rules_run(const struct mz_model *model, struct mz_findings *out)
+{
+	run(model, out, false);
+	mz_suppressions_apply(model->suppressions, out, 0);
+	run(model, out, true);
 }
 
 const char *mz_model_file(const struct mz_model *model)

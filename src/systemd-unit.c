@@ -1,48 +1,26 @@
 /*
  * LimitNOFILE= from systemd unit files and drop-ins, which set the descriptors the server
- * starts with. Read with inih; its reader callback counts lines, since inih reports none.
+ * starts with.
  */
 #include <string.h>
 
-#include <ini.h>
-
+#include "ini-text.h"
 #include "mysizer/deploy.h"
 #include "optfile-input.h"
 
 struct unit {
 	struct mz_arena *arena;
-	const char *text, *end, *p;
-	unsigned line;              /* of the line handed to inih last */
-	bool complete;              /* the last piece handed out ended its line */
 	const char *value;          /* LimitNOFILE's last value in [Service], or NULL */
 	unsigned value_line;
 };
 
-/* Hands inih the next line, as fgets() would. */
-static char *next_line(char *str, int num, void *stream)
-{
-	struct unit *u = stream;
-	if (u->p >= u->end || num < 2)
-		return NULL;
-	const char *nl = memchr(u->p, '\n', (size_t)(u->end - u->p));
-	size_t len = nl ? (size_t)(nl - u->p) + 1 : (size_t)(u->end - u->p);
-	if (len > (size_t)num - 1)
-		len = (size_t)num - 1;
-	if (u->complete)
-		u->line++;
-	memcpy(str, u->p, len);
-	str[len] = '\0';
-	u->p += len;
-	u->complete = str[len - 1] == '\n' || u->p >= u->end;
-	return str;
-}
-
-static int on_entry(void *user, const char *section, const char *name, const char *value)
+static int on_entry(void *user, unsigned line, const char *section, const char *name,
+		    const char *value)
 {
 	struct unit *u = user;
 	if (strcmp(section, "Service") == 0 && strcmp(name, "LimitNOFILE") == 0) {
 		u->value = *value ? mz_strdup(u->arena, value) : NULL; /* empty: back to unset */
-		u->value_line = u->line;
+		u->value_line = line;
 	}
 	return 1;
 }
@@ -68,9 +46,9 @@ bool mz_systemd_nofile(struct mz_arena *arena, const char *const *files, size_t 
 					: mz_printf(arena, "'%s' is not a regular file", files[i]);
 			return false;
 		}
-		struct unit u = { arena, text, text + len, text, 0, true, NULL, 0 };
+		struct unit u = { arena, NULL, 0 };
 		/* Lines systemd would warn about and skip, inih skips too: its count is not fatal. */
-		ini_parse_stream(next_line, &u, on_entry, &u);
+		mz_ini_parse(text, len, on_entry, &u);
 		if (!u.value_line)
 			continue;
 		struct mz_where at = { files[i], u.value_line, NULL };

@@ -56,6 +56,34 @@ void mz_put_visible(FILE *f, const char *s, size_t len)
 	}
 }
 
+/* Length of the character at s that JSON may carry as it is (controls it escapes), or 0. */
+static size_t carried_utf8(const unsigned char *s, size_t left)
+{
+	return *s < 0x80 ? 1 : printable_utf8(s, left);
+}
+
+const char *mz_utf8(struct mz_arena *arena, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n, left = strlen(s);
+	for (; *p && (n = carried_utf8(p, left)) > 0; p += n)
+		left -= n;
+	if (!*p)
+		return s; /* the usual case: nothing to copy */
+	struct mz_vec out = { 0 };
+	mz_text_printf(arena, &out, "%.*s", (int)(p - (const unsigned char *)s), s);
+	for (; *p; p += n, left -= n) {
+		n = carried_utf8(p, left);
+		if (n) {
+			mz_text_printf(arena, &out, "%.*s", (int)n, (const char *)p);
+		} else {
+			mz_text_printf(arena, &out, "\\x%02X", *p);
+			n = 1;
+		}
+	}
+	return out.items;
+}
+
 size_t mz_edit_distance(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b);

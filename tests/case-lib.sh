@@ -34,3 +34,23 @@ drop_fd_privilege() {
 		exit 77
 	fi
 }
+
+# check_args CASE_DIR: sets args and operand to what `mysizer check` is given for a rule or
+# format case: the case's args (else --target mariadb-10.11), and my.cnf when it has one.
+# Not the CPUs of the machine the tests run on: MariaDB's fd request counts them.
+check_args() {
+	args=(--target mariadb-10.11)
+	[ -f "$1/args" ] && read -r -a args <"$1/args"
+	args=(--cpus 2 "${args[@]}")
+	operand=()
+	[ -f "$1/my.cnf" ] && operand=(my.cnf)
+	return 0
+}
+
+# same_as_golden GOT WANT WHAT: true when GOT is byte for byte WANT; else says how it differs.
+same_as_golden() {
+	cmp -s "$1" "$2" && return 0
+	echo "$3 differs from $(basename "$2"):"
+	diff -a "$2" "$1" | head -20 || true
+	return 1
+}

@@ -4,24 +4,7 @@
 # usage: cli.sh MYSIZER SOURCE_DIR
 set -uo pipefail
 mysizer=$(realpath "$1") src=$(realpath "$2")
-failures=0
-
-fail() {
-	echo "FAIL: $*"
-	failures=$((failures + 1))
-}
-
-# check WANT_RC WANT_TEXT ARGS...: exit status and a piece of stdout+stderr.
-check() {
-	local want_rc=$1 want_text=$2 rc=0
-	shift 2
-	out=$("$mysizer" "$@" 2>&1) || rc=$?
-	[ "$rc" = "$want_rc" ] || fail "mysizer $*: exit status $rc, expected $want_rc"
-	case $out in
-	*"$want_text"*) ;;
-	*) fail "mysizer $*: output lacks '$want_text'"; echo "$out" | head -5 ;;
-	esac
-}
+. "$(dirname "$0")/cli-lib.sh"
 
 check 0 "(default: mysql-8.0)" --help
 check 0 "(default: mysql-8.0)" options --help
@@ -54,7 +37,7 @@ cmp -s <("$mysizer" explain MZ5004) "$src/docs/rules/MZ5004.md" ||
 check 3 "no FILE given, and no '--deploy' or '--app'" check
 check 3 "give '--nofile' or '--systemd-unit', not both" check --nofile 1024 --systemd-unit a.service my.cnf
 check 3 "'--memory' is a size" check --memory lots my.cnf
-check 3 "'--fail-on' is error, warning, info or never" check --fail-on sometimes my.cnf
+check 3 "'--fail-on' is info, warning, error or never" check --fail-on sometimes my.cnf
 check 3 "'--deploy' given twice" check --deploy a.json --deploy b.json
 check 2 "cannot open 'no-such.json'" check --deploy no-such.json
 

@@ -17,12 +17,7 @@ scratch=$(mktemp -d)
 trap 'chmod -R u+rwx "$scratch" 2>/dev/null; rm -rf "$scratch"' EXIT
 prepare_case "$case_dir" "$scratch"
 dir=$scratch/case
-args=(--target mariadb-10.11)
-[ -f "$case_dir/args" ] && read -r -a args <"$case_dir/args"
-# Not the CPUs of the machine the tests run on: MariaDB's fd request counts them.
-args=(--cpus 2 "${args[@]}")
-operand=()
-[ -f "$case_dir/my.cnf" ] && operand=(my.cnf)
+check_args "$case_dir"
 
 rc=0
 (cd "$dir" && HOME=$dir "$mysizer" check "${args[@]}" "${operand[@]}" >"$scratch/out" 2>"$scratch/err") || rc=$?
@@ -40,11 +35,7 @@ fires) grep -q "\[$id\]\$" "$scratch/out" || { echo "$id does not fire"; status=
 quiet) ! grep -q "\[$id\]\$" "$scratch/out" || { echo "$id fires"; status=1; } ;;
 *) echo "case name '$name' is neither <ID>-fires-... nor <ID>-quiet-..."; exit 1 ;;
 esac
-if ! cmp -s "$scratch/out" "$case_dir/expected.out"; then
-	echo "stdout differs from expected.out:"
-	diff -a "$case_dir/expected.out" "$scratch/out" | head -20 || true
-	status=1
-fi
+same_as_golden "$scratch/out" "$case_dir/expected.out" stdout || status=1
 want_rc=$(cat "$case_dir/expected.rc")
 [ "$rc" = "$want_rc" ] || { echo "exit status $rc, expected $want_rc"; cat "$scratch/err"; status=1; }
 exit $status

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""The examples in docs/rules/<ID>.md are the rule's golden cases, verbatim: every section that
-starts "From `testdata/rules/<case>/`" shows the case's files and its expected output. This
-checks that they still are, and with --update rewrites them from the cases.
+"""Every page docs/rules/<ID>.md has the sections a rule's page has, in their order, and its
+examples are the rule's golden cases, verbatim: every section that starts "From
+`testdata/rules/<case>/`" shows the case's files and its expected output. This checks that
+they still are, and with --update rewrites the examples from the cases.
 
 usage: rule-docs.py SOURCE_DIR [--update]
 """
@@ -29,9 +30,25 @@ def fenced(lines, i):
     return "\n".join(body) + "\n", i + 1
 
 
+SECTIONS = ["What it checks", "Why it matters", "Example that fires", "Example that stays quiet",
+            "How to fix", "How to suppress", "References"]
+
+
+def check_sections(lines):
+    """The required sections that are missing or out of order."""
+    headings = [line[3:] for line in lines if line.startswith("## ")]
+    present = [h for h in headings if h in SECTIONS]
+    missing = [h for h in SECTIONS if h not in present]
+    if missing:
+        return ["has no section " + ", ".join(f"'## {h}'" for h in missing)]
+    if present != SECTIONS:
+        return ["has its sections in another order than " + ", ".join(SECTIONS)]
+    return []
+
+
 def check_page(source, page, update):
     lines = read(page).split("\n")
-    problems = []
+    problems = check_sections(lines)
     case_dir = None
     i = 0
     while i < len(lines):

@@ -61,9 +61,16 @@ struct mz_setting {
 	struct mz_where at;       /* where it was given; for a default, the app's "pool" or the app */
 };
 
+/* An entry of a "mysizer-ignore" list: "MZ5001" or "MZ5001 reason"; suppress.c reads it. */
+struct mz_ignore {
+	const char *text;
+	struct mz_where at;
+};
+
 struct mz_app {
 	const char *name;
 	struct mz_where at;
+	struct mz_where object;       /* the app's whole object: pointer "/apps/2", or "" in its file */
 	enum mz_library library;
 	const char *library_version;  /* NULL when not given */
 	uint64_t replicas;
@@ -75,6 +82,8 @@ struct mz_app {
 	struct mz_where user_at;
 	const struct mz_setting *settings; /* every parameter of the library, in table order */
 	size_t n_settings;
+	const struct mz_ignore *ignore;    /* its "mysizer-ignore" list */
+	size_t n_ignore;
 };
 
 /* Connections kept for clients that are no application: monitoring, replication, admin. */
@@ -100,6 +109,8 @@ struct mz_deploy {
 	const char *const *units;     /* server.systemd_unit, resolved; NULL-terminated or NULL */
 	const struct mz_reserved *reserved;
 	size_t n_reserved;
+	const struct mz_ignore *ignore; /* the server's "mysizer-ignore" list */
+	size_t n_ignore;
 	const struct mz_app *apps;
 	size_t n_apps;
 };

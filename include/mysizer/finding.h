@@ -28,6 +28,25 @@ struct mz_term {
 
 struct mz_rule;
 
+/* What hides findings: a "# mysizer: ignore=" comment, a "mysizer-ignore" list (suppress.h). */
+enum mz_scope {
+	MZ_SCOPE_LINE,   /* findings at one line of a file */
+	MZ_SCOPE_OBJECT, /* findings inside a JSON object: an application */
+	MZ_SCOPE_FILE,   /* findings anywhere in a file */
+	MZ_SCOPE_RUN,    /* every finding of its rules */
+};
+
+struct mz_suppression {
+	enum mz_scope scope;
+	struct mz_location at;    /* where it is written */
+	const char *file;         /* LINE, OBJECT and FILE: the file it covers */
+	unsigned line;            /* LINE: the line it covers */
+	const char *pointer;      /* OBJECT: the object's JSON Pointer; "" for the whole file */
+	const struct mz_rule *const *rules;
+	size_t n_rules;
+	const char *reason;       /* NULL when none is given */
+};
+
 struct mz_finding {
 	const struct mz_rule *rule;
 	enum mz_level level;
@@ -39,6 +58,7 @@ struct mz_finding {
 	const char *arithmetic;  /* the formula with the numbers in it, or NULL */
 	struct mz_vec related;   /* struct mz_location */
 	struct mz_vec terms;     /* struct mz_term */
+	const struct mz_suppression *suppression; /* what hides it, or NULL */
 };
 
 /* A rule that did not run, and why. */

@@ -20,6 +20,9 @@ struct mz_thresholds {
 
 extern const struct mz_thresholds mz_thresholds_default;
 
+struct mz_settings;
+struct mz_suppressions;
+
 /* What a run knows; a rule that needs what is missing is skipped, and says so. */
 struct mz_model {
 	const struct mz_target *target;
@@ -28,6 +31,8 @@ struct mz_model {
 	const struct mz_server *server;   /* the values after startup */
 	const struct mz_deploy *deploy;   /* the host and the applications; empty when none */
 	const struct mz_thresholds *thresholds;
+	const struct mz_suppressions *suppressions;
+	const struct mz_settings *settings; /* the rules turned off, or set to another level */
 };
 
 enum {
@@ -35,6 +40,7 @@ enum {
 	MZ_NEEDS_SERVER = 1 << 1,
 	MZ_NEEDS_APPS = 1 << 2,    /* at least one application */
 	MZ_NEEDS_MEMORY = 1 << 3,  /* the host's or the container's memory */
+	MZ_NEEDS_FINDINGS = 1 << 4, /* the other rules' findings, suppressed: it runs after them */
 };
 
 struct mz_rule {
@@ -59,7 +65,8 @@ const struct mz_rule *mz_rule_find(const char *id_or_slug);
 /* The rule's page, docs/rules/<ID>.md, compiled in; NULL when it has none. */
 const char *mz_rule_page(const struct mz_rule *rule);
 
-/* Runs every rule whose inputs the model has; the others go to out->skipped. */
+/* Runs every rule whose inputs the model has, at the levels the settings give, and the
+ * suppressions over their findings; the others go to out->skipped. */
 void mz_rules_run(const struct mz_model *model, struct mz_findings *out);
 
 /* Why a rule that needs these inputs cannot run on the model, or NULL when it can. */

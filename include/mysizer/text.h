@@ -12,6 +12,11 @@
  */
 void mz_put_visible(FILE *f, const char *s, size_t len);
 
+/* s if it is UTF-8 without C1 controls, else a copy in the arena with each other byte as the
+ * text \xNN: what JSON and SARIF may carry. */
+struct mz_arena;
+const char *mz_utf8(struct mz_arena *arena, const char *s);
+
 /* Levenshtein distance: how far a typo is from the name it meant. */
 size_t mz_edit_distance(const char *a, const char *b);
 
