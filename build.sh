@@ -5,8 +5,8 @@
 #   ./build.sh example                    build, then check the bundled example deployment
 #   ./build.sh test [--sanitize] [--werror] [--without-mysql]
 #                                         build, then run the whole test suite
-#   ./build.sh bench                      build, then time mysizer against my_print_defaults
-#                                         and mariadbd
+#   ./build.sh bench                      build, then time mysizer against my_print_defaults,
+#                                         mariadbd and pt-variable-advisor
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -17,7 +17,7 @@ build_packages=(cmake gcc libc6-dev make binutils pkg-config libinih-dev libcjso
 # setpriv (util-linux) runs tests as another user; mandoc lints the man page.
 test_packages=(libcmocka-dev mariadb-server mariadb-client python3 python3-jsonschema util-linux
 	mandoc)
-bench_packages=(hyperfine time python3 valgrind)
+bench_packages=(hyperfine time python3 valgrind percona-toolkit)
 # The validators of the json and sarif reports come from the npm registry, pinned by
 # tests/tools/package-lock.json, into build-tools/.
 tools_dir=build-tools
@@ -96,6 +96,7 @@ bench)
 	configure_and_build build -DBUILD_TESTING=OFF -DCMAKE_BUILD_TYPE=Release
 	bench/options.sh --mysizer build/mysizer
 	bench/check.sh --mysizer build/mysizer
+	bench/review.sh --mysizer build/mysizer
 	;;
 *)
 	usage

@@ -1,7 +1,8 @@
 /*
  * MZ1011 include-reads-nothing: An !include or !includedir that reads nothing or not what it
  * names: a missing file, a misspelt directive, a comment or a lost last byte in the path, a
- * name !includedir skips, includes nested past the server's depth limit.
+ * name !includedir skips, includes nested past the server's depth limit, and (reading an
+ * untrusted bundle) an include that leads outside the folder mysizer may read.
  */
 #include "mysizer/rule.h"
 
@@ -9,6 +10,7 @@ static void check(const struct mz_model *model, struct mz_findings *out)
 {
 	static const enum mz_problem_kind kinds[] = {
 		MZ_PROBLEM_INCLUDE_MISSING,
+		MZ_PROBLEM_INCLUDE_OUTSIDE,
 		MZ_PROBLEM_DIRECTORY_AS_FILE,
 		MZ_PROBLEM_DIRECTIVE_UNKNOWN,
 		MZ_PROBLEM_DIRECTIVE_LAST_BYTE_LOST,

@@ -57,6 +57,6 @@ const struct mz_rule mz_rule_MZ4001 = {
 	.slug = "fd-limit-shrinks",
 	.level = MZ_LEVEL_ERROR,
 	.title = "the file-descriptor limit makes the server cut connections or table caches",
-	.needs = MZ_NEEDS_SERVER,
+	.needs = MZ_NEEDS_SERVER | MZ_NEEDS_PREDICTION,
 	.check = check,
 };

@@ -36,6 +36,6 @@ const struct mz_rule mz_rule_MZ4002 = {
 	.slug = "fd-limit-cliff",
 	.level = MZ_LEVEL_ERROR,
 	.title = "short of file descriptors, the server keeps max_connections and runs past its limit",
-	.needs = MZ_NEEDS_SERVER,
+	.needs = MZ_NEEDS_SERVER | MZ_NEEDS_PREDICTION,
 	.check = check,
 };

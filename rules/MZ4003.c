@@ -50,6 +50,6 @@ const struct mz_rule mz_rule_MZ4003 = {
 	.slug = "open-files-limit-ineffective",
 	.level = MZ_LEVEL_WARNING,
 	.title = "open_files_limit in the file is not what the server gets",
-	.needs = MZ_NEEDS_SERVER,
+	.needs = MZ_NEEDS_SERVER | MZ_NEEDS_PREDICTION,
 	.check = check,
 };

@@ -28,6 +28,6 @@ const struct mz_rule mz_rule_MZ4004 = {
 	.slug = "fd-limit-unknown",
 	.level = MZ_LEVEL_INFO,
 	.title = "the file-descriptor limit is assumed, not given",
-	.needs = MZ_NEEDS_SERVER,
+	.needs = MZ_NEEDS_SERVER | MZ_NEEDS_PREDICTION,
 	.check = check,
 };

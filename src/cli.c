@@ -11,7 +11,9 @@ static const struct mz_cmd *const commands[] = {
 	&mz_cmd_check,
 	&mz_cmd_effective,
 	&mz_cmd_explain,
+	&mz_cmd_live,
 	&mz_cmd_options,
+	&mz_cmd_review,
 	&mz_cmd_rules,
 };
 

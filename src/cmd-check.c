@@ -1,16 +1,23 @@
 /* mysizer check: every rule over the option files and the deployment, findings with file:line. */
+#define _XOPEN_SOURCE 700 /* realpath() is XSI */
+
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cmd.h"
 #include "mysizer/cli.h"
 #include "mysizer/deploy.h"
 #include "mysizer/emit.h"
+#include "mysizer/observed.h"
+#include "mysizer/redact.h"
 #include "mysizer/rule.h"
 #include "mysizer/settings.h"
+#include "mysizer/sizing.h"
 #include "mysizer/suppress.h"
 #include "mysizer/text.h"
+#include "optfile-path.h"
 #include "output.h"
 
 /* A setting given on the command line, applied over the settings file's. */
@@ -25,6 +32,8 @@ struct check_args {
 	struct mz_vec apps;   /* const char *: --app files */
 	struct mz_vec units;  /* const char *: --systemd-unit files */
 	const char *memory;
+	const char *variables, *status, *processlist; /* dumps of the running server */
+	const char *confine;  /* as given; sa->confine is it resolved */
 	const char *output;
 	const char *config;
 	bool no_config;
@@ -32,14 +41,21 @@ struct check_args {
 	struct mz_vec settings; /* struct setting_arg */
 };
 
+/* "file:line: error: message" of an input; false, for callers that return it. */
+static bool input_error(FILE *err, const char *file, unsigned line, const char *message)
+{
+	mz_put_visible(err, file, strlen(file));
+	if (line)
+		fprintf(err, ":%u", line);
+	fputs(": error: ", err);
+	mz_put_visible(err, message, strlen(message));
+	fputc('\n', err);
+	return false;
+}
+
 static void print_deploy_error(FILE *err, const struct mz_deploy_error *e)
 {
-	mz_put_visible(err, e->at.file, strlen(e->at.file));
-	if (e->at.line)
-		fprintf(err, ":%u", e->at.line);
-	fputs(": error: ", err);
-	mz_put_visible(err, e->message, strlen(e->message));
-	fputc('\n', err);
+	input_error(err, e->at.file, e->at.line, e->message);
 	if (e->at.pointer && *e->at.pointer) {
 		fputs("    at: ", err);
 		mz_put_visible(err, e->at.pointer, strlen(e->at.pointer));
@@ -94,6 +110,10 @@ static int take_option(const struct mz_cmd *cmd, struct mz_arena *arena, struct 
 			    : mz_arg_is(text, "--memory") ? &ca->memory
 			    : mz_arg_is(text, "--output") ? &ca->output
 			    : mz_arg_is(text, "--config") ? &ca->config
+			    : mz_arg_is(text, "--variables") ? &ca->variables
+			    : mz_arg_is(text, "--status") ? &ca->status
+			    : mz_arg_is(text, "--processlist") ? &ca->processlist
+			    : mz_arg_is(text, "--confine") ? &ca->confine
 							  : NULL;
 	if (!list && !slot)
 		return take_setting(cmd, arena, args, text, err, ca);
@@ -111,11 +131,30 @@ static int take_option(const struct mz_cmd *cmd, struct mz_arena *arena, struct 
 	return 1;
 }
 
+/* With --confine: whether paths[0..n) (NULLs aside) lie in the folder; false after printing
+ * the first that does not. The option files' reader confines itself. */
+static bool confined(const struct check_args *ca, const char *const *paths, size_t n, FILE *err)
+{
+	const char *root = ca->server.confine;
+	for (size_t i = 0; root && i < n; i++) {
+		if (!paths[i] || mz_path_inside(root, paths[i]))
+			continue;
+		fputs("mysizer: error: '", err);
+		mz_put_visible(err, paths[i], strlen(paths[i]));
+		fprintf(err, "' leads outside '%s', the folder mysizer may read; not read\n", root);
+		return false;
+	}
+	return true;
+}
+
 /* The deployment, with what the command line says over what the files say. */
 static bool read_deployment(struct mz_arena *arena, struct check_args *ca, FILE *err,
 			    struct mz_deploy *deploy)
 {
 	struct mz_deploy_error e = { 0 };
+	const char *dumps[] = { ca->deploy, ca->variables, ca->status, ca->processlist };
+	if (!confined(ca, dumps, 4, err) || !confined(ca, ca->apps.items, ca->apps.len, err))
+		return false;
 	if (!mz_deploy_read(arena, ca->deploy, ca->apps.items, ca->apps.len, deploy, &e)) {
 		print_deploy_error(err, &e);
 		return false;
@@ -125,11 +164,91 @@ static bool read_deployment(struct mz_arena *arena, struct check_args *ca, FILE 
 	if (!n_units && deploy->units)
 		for (units = deploy->units; units[n_units]; n_units++)
 			continue;
+	if (!confined(ca, units, n_units, err))
+		return false;
 	if (n_units && !ca->server.nofile && !mz_systemd_nofile(arena, units, n_units, deploy, &e)) {
 		print_deploy_error(err, &e);
 		return false;
 	}
 	return true;
+}
+
+static bool dump_failed(FILE *err, const struct mz_dump_error *e)
+{
+	return input_error(err, e->at.file, e->at.line, e->message);
+}
+
+/*
+ * Whether a dump is of the kind its option says: SHOW GLOBAL STATUS has Uptime, which SHOW
+ * GLOBAL VARIABLES lacks, and the variables have max_connections, which the status lacks.
+ * False after printing the row that tells.
+ */
+static bool right_kind(const struct mz_observed_set *set, const char *tell, const char *kind,
+		       const char *given_as, FILE *err)
+{
+	const struct mz_observed_value *row = set->file ? mz_observed_find(set, tell) : NULL;
+	if (!row)
+		return true;
+	char message[160];
+	snprintf(message, sizeof message, "'%s' is a row of SHOW GLOBAL %s, not of the %s given "
+		 "with '%s': were the dumps swapped?", tell, kind,
+		 strcmp(given_as, "--status") == 0 ? "status" : "variables", given_as);
+	return input_error(err, row->at.file, row->at.line, message);
+}
+
+/* The dumps given, or what live mode read; false after printing why not. */
+static bool read_observed(struct mz_arena *arena, const struct check_args *ca,
+			  const struct mz_observed *live, FILE *err, struct mz_observed *out)
+{
+	struct mz_dump_error e;
+	*out = live ? *live : (struct mz_observed){ 0 };
+	if (ca->variables && !mz_dump_read_set(arena, ca->variables, &out->variables, &e))
+		return dump_failed(err, &e);
+	if (ca->status && !mz_dump_read_set(arena, ca->status, &out->status, &e))
+		return dump_failed(err, &e);
+	if (ca->processlist && !mz_dump_read_processlist(arena, ca->processlist, &out->processlist,
+							 &e))
+		return dump_failed(err, &e);
+	return right_kind(&out->variables, "Uptime", "STATUS", "--variables", err) &&
+	       right_kind(&out->status, "max_connections", "VARIABLES", "--status", err);
+}
+
+/*
+ * The target: the running server's version says it, and what the command line or the
+ * deployment names must agree; else the command line's, the deployment's, the settings
+ * file's. Returns the exit status for a problem, or -1.
+ */
+static int choose_target(const struct mz_cmd *cmd, struct mz_arena *arena,
+			 const struct mz_observed *observed, const char *deploy_target,
+			 const struct mz_settings *settings, FILE *err, struct mz_server_args *sa)
+{
+	const struct mz_observed_value *version = mz_observed_find(&observed->variables, "version");
+	const struct mz_target *named = sa->target_given ? sa->target
+				       : deploy_target	   ? mz_target_find(deploy_target)
+				       : settings->target  ? mz_target_find(settings->target)
+							   : NULL;
+	if (!version) {
+		if (named)
+			sa->target = named;
+		return -1;
+	}
+	const struct mz_observed_value *comment =
+		mz_observed_find(&observed->variables, "version_comment");
+	const char *why = NULL;
+	const struct mz_target *running =
+		mz_target_of_version(version->value, comment ? comment->value : NULL, &why);
+	if (!running && !named) {
+		input_error(err, version->at.file, version->at.line,
+			    mz_printf(arena, "the running server's version '%s' is no target mysizer "
+				      "knows: %s; give --target", version->value, why));
+		return MZ_EXIT_INPUT;
+	}
+	if (running && named && running != named && (sa->target_given || deploy_target))
+		return mz_usage_error(cmd, err, "the running server is %s (version '%s', %s:%u), "
+				      "not %s", running->name, version->value, version->at.file,
+				      version->at.line, named->name);
+	sa->target = running ? running : named;
+	return -1;
 }
 
 /* The settings file's (unless --no-config), then the command line's over them; false after
@@ -181,6 +300,7 @@ static int write_report(struct mz_arena *arena, const struct check_args *ca,
 		.findings = findings,
 		.target = model->target,
 		.config = model->config,
+		.observed = model->observed,
 		.cwd = getcwd(cwd, sizeof cwd),
 		.show_suppressed = ca->show_suppressed,
 		/* Colour for a person at a terminal, unless they said NO_COLOR. */
@@ -199,7 +319,34 @@ static int write_report(struct mz_arena *arena, const struct check_args *ca,
 	return MZ_EXIT_OK;
 }
 
-static int exec(const struct mz_cmd *cmd, int argc, char **argv, FILE *out, FILE *err)
+/* The figures of a run for mysizer review. */
+static void summarize(const struct mz_model *model, const struct mz_findings *findings,
+		      struct mz_check_summary *out)
+{
+	*out = (struct mz_check_summary){ 0 };
+	struct mz_counts n;
+	mz_findings_count(findings, &n);
+	out->errors = n.level[MZ_LEVEL_ERROR];
+	out->warnings = n.level[MZ_LEVEL_WARNING];
+	const struct mz_finding *list = findings->list.items, *worst = NULL;
+	for (size_t i = 0; i < findings->list.len; i++)
+		if (!list[i].suppression && (!worst || list[i].level > worst->level))
+			worst = &list[i];
+	if (worst)
+		snprintf(out->worst, sizeof out->worst, "%s %s", worst->rule->id, worst->rule->slug);
+	if (!model->server)
+		return;
+	struct mz_memory_limit limit;
+	mz_memory_limit(model, &limit);
+	struct mz_memory memory;
+	mz_memory_model(model->server, limit.bytes, &memory);
+	out->max_connections = mz_server_sizing(model->server, MZ_SV_MAX_CONNECTIONS)->number;
+	out->worst_memory = mz_memory_at(&memory, out->max_connections);
+	out->memory_limit = limit.bytes;
+}
+
+static int check(const struct mz_cmd *cmd, int argc, char **argv, FILE *out, FILE *err,
+		 const struct mz_observed *live, struct mz_check_summary *summary)
 {
 	struct mz_arena *arena = mz_arena_new();
 	struct check_args ca = { .server = { .target = mz_target_default() } };
@@ -225,6 +372,18 @@ static int exec(const struct mz_cmd *cmd, int argc, char **argv, FILE *out, FILE
 	struct mz_settings settings;
 	if (!read_settings(cmd, arena, &ca, err, &settings))
 		goto done;
+	if (ca.confine) {
+		char *root = realpath(ca.confine, NULL);
+		struct stat st;
+		if (!root || stat(root, &st) != 0 || !S_ISDIR(st.st_mode)) {
+			free(root);
+			mz_usage_error(cmd, err, "'--confine' names a folder, and '%s' is none",
+				       ca.confine);
+			goto done;
+		}
+		sa->confine = mz_strdup(arena, root);
+		free(root);
+	}
 	uint64_t memory = 0;
 	if (ca.memory && (!mz_parse_size(ca.memory, &memory) || !memory)) {
 		mz_usage_error(cmd, err, "'--memory' is a size such as 16G or 512MiB, not '%s'",
@@ -235,18 +394,24 @@ static int exec(const struct mz_cmd *cmd, int argc, char **argv, FILE *out, FILE
 		mz_usage_error(cmd, err, "give '--nofile' or '--systemd-unit', not both");
 		goto done;
 	}
-	if (!sa->file && !ca.deploy && !ca.apps.len) {
-		mz_usage_error(cmd, err, "no FILE given, and no '--deploy' or '--app'");
+	if (!sa->file && !ca.deploy && !ca.apps.len && !ca.variables && !ca.status &&
+	    !ca.processlist && !live) {
+		mz_usage_error(cmd, err, "no FILE given, and no '--deploy', '--app' or dump");
 		goto done;
 	}
 
 	struct mz_deploy deploy;
-	if (!read_deployment(arena, &ca, err, &deploy)) {
+	struct mz_observed observed;
+	if (!read_deployment(arena, &ca, err, &deploy) ||
+	    !read_observed(arena, &ca, live, err, &observed)) {
 		status = MZ_EXIT_INPUT;
 		goto done;
 	}
-	if (!sa->target_given && (deploy.target || settings.target))
-		sa->target = mz_target_find(deploy.target ? deploy.target : settings.target);
+	int problem = choose_target(cmd, arena, &observed, deploy.target, &settings, err, sa);
+	if (problem >= 0) {
+		status = problem;
+		goto done;
+	}
 	if (!sa->file)
 		sa->file = deploy.config;
 	if (!mz_server_args_finish(cmd, err, sa))
@@ -279,23 +444,49 @@ static int exec(const struct mz_cmd *cmd, int argc, char **argv, FILE *out, FILE
 		status = MZ_EXIT_INPUT;
 		goto done;
 	}
+	if (resolved && observed.variables.file)
+		mz_server_observe(arena, &observed.variables, &server);
 	struct mz_suppressions suppressions;
 	mz_suppressions_read(arena, &options, &deploy, &suppressions);
 	struct mz_model model = { sa->target, sa->file, &options, resolved ? &server : NULL,
-				  &deploy, &settings.thresholds, &suppressions, &settings };
+				  &deploy, &settings.thresholds, &suppressions, &settings,
+				  &observed };
 	struct mz_findings findings = { .arena = arena };
 	mz_rules_run(&model, &findings);
 	mz_findings_sort(&findings);
+	struct mz_vec secrets = { 0 };
+	mz_secrets_collect(arena, &options, &observed, &secrets);
+	mz_findings_redact(&findings, secrets.items, secrets.len);
 	status = write_report(arena, &ca, &settings, &model, &findings, out, err);
+	if (summary)
+		summarize(&model, &findings, summary);
 done:
 	mz_arena_free(arena);
 	return status;
+}
+
+int mz_check_main(const struct mz_cmd *cmd, int argc, char **argv, FILE *out, FILE *err,
+		  const struct mz_observed *live)
+{
+	return check(cmd, argc, argv, out, err, live, NULL);
+}
+
+int mz_check_summarized(const struct mz_cmd *cmd, int argc, char **argv, FILE *out, FILE *err,
+			struct mz_check_summary *summary)
+{
+	return check(cmd, argc, argv, out, err, NULL, summary);
+}
+
+static int exec(const struct mz_cmd *cmd, int argc, char **argv, FILE *out, FILE *err)
+{
+	return check(cmd, argc, argv, out, err, NULL, NULL);
 }
 
 const struct mz_cmd mz_cmd_check = {
 	.name = "check",
 	.usage = "[--target T] [--deploy FILE] [--app FILE]... [--memory SIZE]\n"
 		 "       [--nofile SOFT[:HARD] | --systemd-unit FILE...] [--cpus N]\n"
+		 "       [--variables FILE] [--status FILE] [--processlist FILE] [--confine DIR]\n"
 		 "       [--format text|json|sarif|github] [--output FILE] [--show-suppressed]\n"
 		 "       [--fail-on error|warning|info|never] [--rule ID=LEVEL]...\n"
 		 "       [--config FILE | --no-config] [threshold options] [MYCNF]",
@@ -321,6 +512,14 @@ const struct mz_cmd mz_cmd_check = {
 		"  --systemd-unit FILE the unit, then its drop-ins, to read LimitNOFILE from; may\n"
 		"                      be repeated\n"
 		"  --cpus N            the host's CPUs\n"
+		"  --variables FILE    SHOW GLOBAL VARIABLES of the running server, as the mysql\n"
+		"                      client prints it (-B, -B -N, -t or \\G; docs/dumps.md): its\n"
+		"                      values take the place of what MYCNF predicts, its version\n"
+		"                      names the target, and MYCNF is compared with it\n"
+		"  --status FILE       SHOW GLOBAL STATUS of the running server: its counters\n"
+		"  --processlist FILE  SHOW PROCESSLIST of the running server: its connections\n"
+		"  --confine DIR       read nothing outside DIR: includes and symlinks leading out\n"
+		"                      are reported, not followed (for untrusted files)\n"
 		"\n"
 		"Report:\n"
 		"  --format F          text (the default; colour on a terminal unless NO_COLOR\n"

@@ -116,7 +116,7 @@ bool mz_server_args_finish(const struct mz_cmd *cmd, FILE *err, struct mz_server
 bool mz_load(struct mz_arena *arena, const struct mz_server_args *sa,
 	     struct mz_optfile *options, struct mz_server *server)
 {
-	struct mz_read_options opts = { .home = getenv("HOME") };
+	struct mz_read_options opts = { .home = getenv("HOME"), .confine = sa->confine };
 	if (sa->file)
 		mz_optfile_read(arena, sa->target, sa->file, &opts, options);
 	else

@@ -109,7 +109,9 @@ static void print_text(FILE *out, const struct mz_server *server, bool all)
 			const struct mz_step *step = &v->steps[s];
 			fputs("    ", out);
 			put_visible(out, step->why);
-			print_origin(out, step->kind == MZ_STEP_SET ? step->option : NULL);
+			print_origin(out, step->kind == MZ_STEP_SET || step->kind == MZ_STEP_OBSERVED
+						  ? step->option
+						  : NULL);
 			fputc('\n', out);
 		}
 		if (v->var->flags & MZ_VAR_UNVERIFIED) {
@@ -134,7 +136,7 @@ static cJSON *json_origin(const struct mz_option *o)
 static void print_json(FILE *out, const struct mz_server *server)
 {
 	static const char *const step_kinds[] = { "set", "clamped", "rounded", "startup",
-						  "autosized" };
+						  "autosized", "observed" };
 	cJSON *root = cJSON_CreateObject();
 	cJSON_AddStringToObject(root, "schema", "mysizer-effective/1");
 	cJSON_AddStringToObject(root, "target", server->target->name);

@@ -21,8 +21,32 @@ struct mz_cmd {
 extern const struct mz_cmd mz_cmd_check;
 extern const struct mz_cmd mz_cmd_effective;
 extern const struct mz_cmd mz_cmd_explain;
+extern const struct mz_cmd mz_cmd_live;
 extern const struct mz_cmd mz_cmd_options;
+extern const struct mz_cmd mz_cmd_review;
 extern const struct mz_cmd mz_cmd_rules;
+
+struct mz_observed;
+
+/*
+ * mysizer check over its arguments. live, when not NULL, is what live mode read from a
+ * server: it stands for --variables, --status and --processlist, and no MYCNF is needed.
+ */
+int mz_check_main(const struct mz_cmd *cmd, int argc, char **argv, FILE *out, FILE *err,
+		  const struct mz_observed *live);
+
+/* What mysizer review shows of a check besides its report. */
+struct mz_check_summary {
+	size_t errors, warnings;     /* not suppressed */
+	char worst[96];              /* "MZ3001 connection-budget": the first of the highest level */
+	uint64_t max_connections;    /* 0 when the server does not start */
+	uint64_t worst_memory;       /* at max_connections */
+	uint64_t memory_limit;       /* 0 when unknown */
+};
+
+/* mz_check_main without live data, with the summary filled in when the check ran. */
+int mz_check_summarized(const struct mz_cmd *cmd, int argc, char **argv, FILE *out, FILE *err,
+			struct mz_check_summary *summary);
 
 /*
  * A command's arguments: options (--name, --name=value, --name value) anywhere before "--",
@@ -63,6 +87,7 @@ struct mz_server_args {
 	const char *file;    /* NULL: no option file, the server's defaults */
 	const char *nofile;
 	const char *cpus;
+	const char *confine; /* a resolved folder no file outside of is read, or NULL */
 	struct mz_host host; /* set by mz_server_args_finish() */
 };
 

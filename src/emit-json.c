@@ -72,6 +72,16 @@ void mz_emit_json(FILE *out, const struct mz_report *report)
 	mz_json_add(root, "tool", tool);
 	mz_json_add(root, "target", mz_json_string(a, report->target->name));
 	mz_json_add(root, "config", mz_json_string(a, report->config));
+	/* Where the running server's data came from: a dump, live mode's server, or null. */
+	cJSON *observed = mz_json_object();
+	mz_json_add(observed, "variables", mz_json_string(a, report->observed->variables.file));
+	mz_json_add(observed, "status", mz_json_string(a, report->observed->status.file));
+	mz_json_add(observed, "processlist", mz_json_string(a, report->observed->processlist.file));
+	cJSON *unread = mz_json_array();
+	for (const char *const *u = report->observed->unread; u && *u; u++)
+		mz_json_add(unread, NULL, mz_json_string(a, *u));
+	mz_json_add(observed, "unread", unread);
+	mz_json_add(root, "observed", observed);
 
 	cJSON *list = mz_json_array();
 	const struct mz_finding *f = findings->list.items;

@@ -124,14 +124,25 @@ static void put_finding(FILE *out, const struct mz_report *report, const struct 
 void mz_emit_text(FILE *out, const struct mz_report *report)
 {
 	const struct mz_findings *findings = report->findings;
-	if (!report->config)
+	const char *variables = report->observed->variables.file;
+	if (!report->config && variables) {
+		fputs("mysizer: no option file: the values are the running server's, from ", out);
+		put(out, variables);
+		fputc('\n', out);
+	} else if (!report->config) {
 		fprintf(out, "mysizer: no option file: the server runs with %s's defaults\n",
 			report->target->name);
+	}
 	const struct mz_finding *list = findings->list.items;
 	for (size_t i = 0; i < findings->list.len; i++)
 		if (!list[i].suppression || report->show_suppressed)
 			put_finding(out, report, &list[i]);
 	put_skipped(out, findings);
+	for (const char *const *u = report->observed->unread; u && *u; u++) {
+		fputs("mysizer: not read from the server: ", out);
+		put(out, *u);
+		fputc('\n', out);
+	}
 	mz_put_summary(out, findings, report->target);
 	struct mz_counts n;
 	mz_findings_count(findings, &n);

@@ -155,3 +155,21 @@ enum mz_input_status mz_input_read_all(struct mz_arena *arena, const char *path,
 	mz_input_close(&in);
 	return MZ_INPUT_OK;
 }
+
+const char *mz_input_problem(struct mz_arena *arena, enum mz_input_status status,
+			     const char *path, int err, const char *what)
+{
+	switch (status) {
+	case MZ_INPUT_NO_OPEN:
+		return mz_printf(arena, "cannot open '%s': %s", path, strerror(err));
+	case MZ_INPUT_TOO_BIG:
+		return mz_printf(arena, "'%s' is larger than %zu MiB; mysizer does not read %s that "
+				 "big", path, (size_t)MZ_INPUT_SIZE_MAX >> 20, what);
+	case MZ_INPUT_DIRECTORY:
+	case MZ_INPUT_NOT_REGULAR:
+		return mz_printf(arena, "'%s' is not a regular file", path);
+	case MZ_INPUT_OK:
+		break;
+	}
+	return NULL;
+}

@@ -46,4 +46,9 @@ struct mz_arena;
 enum mz_input_status mz_input_read_all(struct mz_arena *arena, const char *path, char **text,
 				       size_t *len, int *err);
 
+/* Why a file could not be read, for messages: "cannot open 'x': reason", "'x' is not a
+ * regular file", "'x' is larger than 64 MiB; mysizer does not read <what> that big". */
+const char *mz_input_problem(struct mz_arena *arena, enum mz_input_status status,
+			     const char *path, int err, const char *what);
+
 #endif

@@ -1,6 +1,9 @@
+#define _XOPEN_SOURCE 700 /* realpath() is XSI */
+
 #include "optfile-path.h"
 
 #include <pwd.h>
+#include <stdlib.h>
 #include <stdbool.h>
 #include <string.h>
 
@@ -91,4 +94,16 @@ const char *mz_path_join(struct mz_arena *arena, const char *dir, const char *na
 {
 	size_t len = strlen(dir);
 	return mz_printf(arena, "%s%s%s", dir, len && dir[len - 1] == '/' ? "" : "/", name);
+}
+
+bool mz_path_inside(const char *root, const char *path)
+{
+	char *real = realpath(path, NULL);
+	if (!real)
+		return true;
+	size_t len = strlen(root);
+	bool inside = strncmp(real, root, len) == 0 && (real[len] == '/' || !real[len] ||
+							  (len == 1 && root[0] == '/'));
+	free(real);
+	return inside;
 }

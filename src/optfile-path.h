@@ -2,6 +2,8 @@
 #ifndef MYSIZER_OPTFILE_PATH_H
 #define MYSIZER_OPTFILE_PATH_H
 
+#include <stdbool.h>
+
 #include "mysizer/arena.h"
 
 /*
@@ -13,5 +15,12 @@ const char *mz_path_resolve(struct mz_arena *arena, const char *path, const char
 
 /* An !includedir entry: the directory as written, a '/' unless it has one, the entry's name. */
 const char *mz_path_join(struct mz_arena *arena, const char *dir, const char *name);
+
+/*
+ * Whether path, symlinks followed, lies in the folder root (absolute, its symlinks resolved):
+ * what mysizer may read of an untrusted bundle. A path that does not resolve is let through:
+ * opening it fails, and says so.
+ */
+bool mz_path_inside(const char *root, const char *path);
 
 #endif

@@ -113,6 +113,7 @@ struct reader {
 	const struct mz_target *target;
 	const struct dialect *dialect;
 	const char *home;
+	const char *confine;    /* see struct mz_read_options */
 	struct mz_vec options;  /* struct mz_option */
 	struct mz_vec problems; /* struct mz_problem */
 	struct mz_vec pragmas;  /* struct mz_pragma */
@@ -146,6 +147,7 @@ enum read_result {
 	READ_NO_STAT,   /* cannot stat: the servers take the file to be missing */
 	READ_NO_OPEN,   /* it exists but cannot be opened */
 	READ_FAILED,    /* an error in the file stopped its reading */
+	READ_OUTSIDE,   /* it lies outside the folder mysizer is confined to: not read */
 };
 
 static const char *server_says(struct reader *r, enum says what, ...)
@@ -226,6 +228,11 @@ static const char *extension(const struct reader *r, const char *name)
 static enum read_result read_file(struct reader *r, const char *path, const char *server_name,
 				  int level, int *err);
 
+static bool confined(const struct reader *r, const char *path)
+{
+	return !r->confine || mz_path_inside(r->confine, path);
+}
+
 __attribute__((format(printf, 3, 4)))
 static enum read_result refuse(struct reader *r, const char *path, const char *fmt, ...)
 {
@@ -247,6 +254,12 @@ static void after_include(struct reader *r, const struct place *at, const char *
 	const struct source *src = at->src;
 	const char *stopped = server_says(r, SAYS_STOPPED, keyword, src->server_name,
 					  at->server_line);
+	if (res == READ_OUTSIDE) {
+		report(r, MZ_PROBLEM_INCLUDE_OUTSIDE, MZ_SEV_WARNING, src->path, at->line, NULL,
+		       "'%s' leads outside '%s', the folder mysizer may read; not followed", path,
+		       r->confine);
+		return;
+	}
 	if (res == READ_FAILED && stopped && !r->stop) {
 		struct mz_problem *last = &((struct mz_problem *)r->problems.items)[r->problems.len - 1];
 		last->server_text = then(r, last->server_text, stopped);
@@ -277,6 +290,12 @@ static enum read_result include_dir(struct reader *r, const struct place *at, co
 {
 	const struct source *src = at->src;
 	/* The listing uses the path as written: no '~' expansion, unlike the entries' paths. */
+	if (!confined(r, dir)) {
+		report(r, MZ_PROBLEM_INCLUDE_OUTSIDE, MZ_SEV_WARNING, src->path, at->line, NULL,
+		       "'%s' leads outside '%s', the folder mysizer may read; not followed", dir,
+		       r->confine);
+		return READ_OK;
+	}
 	DIR *d = opendir(dir);
 	if (!d) {
 		int err = errno;
@@ -550,6 +569,12 @@ static enum read_result read_file(struct reader *r, const char *name, const char
 	const char *path = level == 0 ? name : mz_path_resolve(r->arena, name, r->home);
 	*err = 0;
 	struct source src = { path, server_name ? server_name : path, level };
+	if (!confined(r, path)) {
+		if (level == 0)
+			return refuse(r, path, "'%s' leads outside '%s', the folder mysizer may read",
+				      path, r->confine);
+		return READ_OUTSIDE;
+	}
 
 	struct stat st;
 	if (stat(path, &st) != 0) {
@@ -600,6 +625,7 @@ void mz_optfile_read(struct mz_arena *arena, const struct mz_target *target, con
 		.target = target,
 		.dialect = &dialects[target->reader],
 		.home = opts ? opts->home : NULL,
+		.confine = opts ? opts->confine : NULL,
 	};
 	const char *server_name = absolute(&r, path);
 	int err;

@@ -12,6 +12,17 @@ bool mz_output_open(struct mz_arena *arena, const char *path, FILE *out, struct 
 	*o = (struct mz_output){ out, path, NULL };
 	if (!path)
 		return true;
+	/* A device, a pipe or a terminal is written to as it is: renaming a file over it would
+	 * replace it (/dev/null, /dev/stdout). */
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		o->stream = fopen(path, "w");
+		if (!o->stream) {
+			*error = mz_printf(arena, "cannot write '%s': %s", path, strerror(errno));
+			return false;
+		}
+		return true;
+	}
 	/* In the same folder, so that the rename is atomic. */
 	o->temp = mz_printf(arena, "%s.XXXXXX", path);
 	int fd = mkstemp(o->temp);
@@ -39,6 +50,15 @@ bool mz_output_close(struct mz_arena *arena, struct mz_output *o, const char **e
 	if (!o->path) {
 		if (!ok)
 			*error = mz_printf(arena, "cannot write to %s: %s", name, strerror(err));
+		return ok;
+	}
+	if (!o->temp) {
+		if (fclose(o->stream) != 0 && ok) {
+			ok = false;
+			err = errno;
+		}
+		if (!ok)
+			*error = mz_printf(arena, "cannot write '%s': %s", name, strerror(err));
 		return ok;
 	}
 	if (fclose(o->stream) != 0 && ok) {

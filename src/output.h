@@ -11,7 +11,8 @@
 struct mz_output {
 	FILE *stream;
 	const char *path;  /* NULL: standard output */
-	char *temp;        /* the file written, renamed to path when complete */
+	char *temp;        /* the file written, renamed to path when complete; NULL when path
+			      is no regular file (a device, a pipe) and is written to directly */
 };
 
 /* Opens path (NULL: use out) for a report; false, with *error set, when it cannot. */

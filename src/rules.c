@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "mysizer/observed.h"
 #include "mysizer/settings.h"
 #include "mysizer/sizing.h"
 #include "mysizer/suppress.h"
@@ -40,6 +41,20 @@ const char *mz_rule_missing(const struct mz_model *model, unsigned needs)
 		return "no option file";
 	if ((needs & MZ_NEEDS_SERVER) && !model->server)
 		return "the option files stop the server before it starts";
+	const struct mz_observed *o = model->observed;
+	if ((needs & MZ_NEEDS_RUNNING) && !o->variables.file && !o->status.file &&
+	    !o->processlist.file)
+		return "no data of the running server (give --variables, --status or "
+		       "--processlist, or use mysizer live)";
+	if ((needs & MZ_NEEDS_VARIABLES) && !o->variables.file)
+		return "no variables of the running server (give --variables, or use mysizer live)";
+	if ((needs & MZ_NEEDS_STATUS) && !o->status.file)
+		return "no status of the running server (give --status, or use mysizer live)";
+	if ((needs & MZ_NEEDS_PROCESSLIST) && !o->processlist.file)
+		return "no processlist of the running server (give --processlist, or use mysizer live)";
+	if ((needs & MZ_NEEDS_PREDICTION) && o->variables.file)
+		return "the running server's variables are given: its startup is observed, not "
+		       "predicted";
 	if ((needs & MZ_NEEDS_APPS) && !model->deploy->n_apps)
 		return "no applications (give --deploy or --app)";
 	if ((needs & MZ_NEEDS_MEMORY) && !model->deploy->memory && !model->deploy->container_memory)
@@ -180,6 +195,12 @@ static const char *value_from(const struct mz_model *model, struct mz_arena *are
 const char *mz_value_origin(const struct mz_model *model, struct mz_arena *arena,
 			    const struct mz_value *value)
 {
+	/* The running server's value needs no story of how the files would give it. */
+	const struct mz_step *last = value->n_steps ? &value->steps[value->n_steps - 1] : NULL;
+	if (last && last->kind == MZ_STEP_OBSERVED)
+		return last->option->at.line ? mz_printf(arena, "%s:%u", last->option->at.file,
+							 last->option->at.line)
+					     : last->option->at.file;
 	const char *from = value_from(model, arena, value);
 	for (size_t i = 0; i < value->n_steps; i++)
 		if (value->steps[i].kind == MZ_STEP_STARTUP)
@@ -324,4 +345,58 @@ void mz_nofile_advice(const struct mz_model *model, struct mz_findings *out, str
 							     d->nofile_note ? "no LimitNOFILE here: "
 									      "systemd's default"
 									    : "LimitNOFILE"));
+}
+
+const struct mz_observed_value *mz_status_counter(const struct mz_model *model, const char *name,
+						  uint64_t *value)
+{
+	const struct mz_observed_value *row = mz_observed_find(&model->observed->status, name);
+	return row && mz_observed_number(&model->observed->status, name, value) ? row : NULL;
+}
+
+bool mz_connection_share(const struct mz_model *model, const char *counter,
+			 uint64_t connections_min, struct mz_connection_share *out)
+{
+	out->row = mz_status_counter(model, counter, &out->count);
+	out->connections_row = mz_status_counter(model, "Connections", &out->connections);
+	if (!out->row || !out->connections_row || out->connections < connections_min ||
+	    !out->connections)
+		return false;
+	out->percent = 100.0 * (double)out->count / (double)out->connections;
+	return true;
+}
+
+void mz_share_arithmetic(struct mz_findings *out, struct mz_finding *f,
+			 const struct mz_connection_share *share, const char *relation,
+			 unsigned threshold)
+{
+	struct mz_arena *arena = out->arena;
+	f->arithmetic = mz_printf(arena, "%s %" PRIu64 " / Connections %" PRIu64 " = %.1f%% %s %u%%",
+				  share->row->name, share->count, share->connections, share->percent,
+				  relation, threshold);
+	mz_finding_term(out, f, share->row->name, mz_printf(arena, "%" PRIu64, share->count),
+			mz_row_origin(arena, share->row));
+	mz_finding_term(out, f, "Connections", mz_printf(arena, "%" PRIu64, share->connections),
+			mz_row_origin(arena, share->connections_row));
+}
+
+struct mz_location mz_row_location(const struct mz_observed_value *row, const char *label)
+{
+	return (struct mz_location){ row->at.file, row->at.line, label, NULL };
+}
+
+const char *mz_row_origin(struct mz_arena *arena, const struct mz_observed_value *row)
+{
+	return row->at.line ? mz_printf(arena, "%s:%u", row->at.file, row->at.line) : row->at.file;
+}
+
+const char *mz_uptime_text(struct mz_arena *arena, uint64_t seconds)
+{
+	if (seconds < 120)
+		return mz_printf(arena, "%" PRIu64 " seconds", seconds);
+	if (seconds < 2 * 3600)
+		return mz_printf(arena, "%" PRIu64 " minutes", seconds / 60);
+	if (seconds < 2 * 86400)
+		return mz_printf(arena, "%.1f hours", (double)seconds / 3600);
+	return mz_printf(arena, "%.1f days", (double)seconds / 86400);
 }

@@ -177,20 +177,10 @@ bool mz_settings_read(struct mz_arena *arena, const char *path, struct mz_settin
 	char *text;
 	size_t len;
 	int err = 0;
-	switch (mz_input_read_all(arena, path, &text, &len, &err)) {
-	case MZ_INPUT_OK:
-		break;
-	case MZ_INPUT_NO_OPEN:
-		*error = mz_printf(arena, "mysizer: cannot open settings file '%s': %s", path,
-				   strerror(err));
-		return false;
-	case MZ_INPUT_TOO_BIG:
-		*error = mz_printf(arena, "mysizer: settings file '%s' is larger than %zu MiB", path,
-				   MZ_INPUT_SIZE_MAX >> 20);
-		return false;
-	case MZ_INPUT_DIRECTORY:
-	case MZ_INPUT_NOT_REGULAR:
-		*error = mz_printf(arena, "mysizer: settings file '%s' is not a regular file", path);
+	enum mz_input_status status = mz_input_read_all(arena, path, &text, &len, &err);
+	if (status != MZ_INPUT_OK) {
+		*error = mz_printf(arena, "mysizer: settings file: %s",
+				   mz_input_problem(arena, status, path, err, "settings files"));
 		return false;
 	}
 	struct file_reader r = { arena, path, settings, NULL };

@@ -398,8 +398,12 @@ const char *mz_cnf_size(struct mz_arena *arena, uint64_t bytes)
 const struct mz_option *mz_value_line(const struct mz_value *value)
 {
 	const struct mz_option *line = NULL;
-	for (size_t i = 0; value && i < value->n_steps; i++)
+	const struct mz_option *row = NULL;
+	for (size_t i = 0; value && i < value->n_steps; i++) {
 		if (value->steps[i].kind == MZ_STEP_SET)
 			line = value->steps[i].option;
-	return line;
+		if (value->steps[i].kind == MZ_STEP_OBSERVED)
+			row = value->steps[i].option;
+	}
+	return line ? line : row;
 }

@@ -37,6 +37,9 @@ check 1 "" "${base[@]}" --format json --output report.json broken.cnf
 [ -z "$out" ] || fail "--output still writes to standard output: $out"
 cmp -s stdout.json report.json || fail "--output report.json differs from standard output"
 check 2 "cannot create 'nodir/report.json." "${base[@]}" --output nodir/report.json clean.cnf
+# A device is written to, not replaced.
+check 0 "" "${base[@]}" --output /dev/null clean.cnf
+[ -c /dev/null ] || fail "--output /dev/null replaced the device"
 mkdir locked && echo old >locked/report.json && chmod a-w locked
 if [ ! -w locked ]; then
 	check 2 "cannot create 'locked/report.json." "${base[@]}" --output locked/report.json clean.cnf
@@ -76,7 +79,7 @@ check 0 "" "${base[@]}" --fail-on never broken.cnf
 check 3 "give '--config' or '--no-config', not both" "${base[@]}" --config a.ini --no-config clean.cnf
 
 # The settings file: found in the current directory, or named; refused with its line.
-check 3 "cannot open settings file 'none.ini'" "${base[@]}" --config none.ini clean.cnf
+check 3 "mysizer: settings file: cannot open 'none.ini'" "${base[@]}" --config none.ini clean.cnf
 printf '[check]\nfail-on = never\n[rules]\nMZ1010 = info\n' >.mysizer.ini
 check 0 "broken.cnf:2: info: 'max_connections' is set again" "${base[@]}" broken.cnf
 check 1 "" "${base[@]}" --fail-on error broken.cnf
@@ -94,7 +97,7 @@ check 3 "nosection.ini:1: error: 'fail-on' comes before any [section]" "${base[@
 printf '[check]\n[rules\n' >syntax.ini
 check 3 "syntax.ini:2: error: not a '[section]', 'name = value' or a comment" "${base[@]}" --config syntax.ini clean.cnf
 mkdir dir.ini
-check 3 "settings file 'dir.ini' is not a regular file" "${base[@]}" --config dir.ini clean.cnf
+check 3 "settings file: 'dir.ini' is not a regular file" "${base[@]}" --config dir.ini clean.cnf
 # The target: the command line's, else the settings file's.
 printf '[check]\ntarget = mysql-8.0\n' >.mysizer.ini
 check 0 "for mysql-8.0" check --nofile 65535 clean.cnf

@@ -34,12 +34,29 @@ cmp -s <("$mysizer" explain MZ5004) "$src/docs/rules/MZ5004.md" ||
 	fail "mysizer explain MZ5004 is not docs/rules/MZ5004.md"
 [ "$("$mysizer" rules | wc -l)" = "$(grep -c '^MZ_RULE(' "$src/rules/rules.def")" ] ||
 	fail "mysizer rules does not list every rule of rules/rules.def"
-check 3 "no FILE given, and no '--deploy' or '--app'" check
+check 3 "no FILE given, and no '--deploy', '--app' or dump" check
 check 3 "give '--nofile' or '--systemd-unit', not both" check --nofile 1024 --systemd-unit a.service my.cnf
 check 3 "'--memory' is a size" check --memory lots my.cnf
 check 3 "'--fail-on' is info, warning, error or never" check --fail-on sometimes my.cnf
 check 3 "'--deploy' given twice" check --deploy a.json --deploy b.json
 check 2 "cannot open 'no-such.json'" check --deploy no-such.json
+
+# live: usage errors come before any connection, with the client library or without it; a
+# password on the command line is refused, and not repeated.
+check 3 "no password on the command line, where ps shows it" live --password=Pw-cli-91e0
+[[ $out != *Pw-cli-91e0* ]] || fail "mysizer live --password=...: the password is repeated"
+check 3 "no password on the command line" live -pPw-cli-91e0
+[[ $out != *Pw-cli-91e0* ]] || fail "mysizer live -p...: the password is repeated"
+check 3 "'--port' is a port number from 1 to 65535, not '0'" live --port 0
+check 3 "'--connect-timeout' is a whole number of seconds from 1 to 86400, not '1m'" live --connect-timeout 1m
+check 3 "'--ssl' takes no value" live --ssl=1
+check 3 "'--user' given twice" live --user a --user b
+check 0 "There is no --password" live --help
+check 2 "cannot open 'no-such.cnf'" live --defaults-file no-such.cnf
+if [[ $("$mysizer" --version) == *"built without the MySQL client library"* ]]; then
+	HOME=/nonexistent check 2 "apt-get install default-libmysqlclient-dev), then build with cmake -DWITH_MYSQL=ON" \
+		live --host 127.0.0.1 --port 3306
+fi
 
 cd "$src/docs/examples/debian" || exit 1
 check 0 "--max_connections=400" options --target mariadb-10.11 my.cnf

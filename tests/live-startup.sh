@@ -14,68 +14,11 @@ readonly -a required_vars=(max_connections open_files_limit table_open_cache)
 # Set by this test's command line (paths, port) or derived from it.
 readonly per_run_vars=" aria_log_dir_path bind_address datadir log_error pid_file port
  report_port server_uid socket wsrep_data_home_dir "
-readonly ready_timeout=30 stop_timeout=60
-
 scratch=
-declare -a started_pids=() started_datadirs=()
-
-# stop_server PID DATADIR: SIGTERM, then SIGKILL after $stop_timeout s; only if PID is the
-# server of DATADIR.
-stop_server() {
-	local pid=$1 datadir=$2 i
-	kill -0 "$pid" 2>/dev/null || return 0
-	if ! tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null | grep -qxF -- "--datadir=$datadir"; then
-		echo "note: process $pid is not the server of $datadir; left alone" >&2
-		return 0
-	fi
-	kill -TERM "$pid" 2>/dev/null
-	for ((i = 0; i < stop_timeout * 10; i++)); do
-		kill -0 "$pid" 2>/dev/null || break
-		sleep 0.1
-	done
-	if kill -0 "$pid" 2>/dev/null; then
-		echo "note: server $pid ignored SIGTERM for ${stop_timeout}s; killing it" >&2
-		kill -KILL "$pid" 2>/dev/null
-	fi
-	wait "$pid" 2>/dev/null
-	return 0
-}
 
 cleanup() {
-	local i
-	for i in "${!started_pids[@]}"; do
-		stop_server "${started_pids[i]}" "${started_datadirs[i]}"
-	done
+	stop_servers
 	[ -n "$scratch" ] && rm -rf "$scratch"
-}
-
-# free_port: prints a TCP port on 127.0.0.1 that nothing listens on now.
-free_port() {
-	local port i
-	for ((i = 0; i < 50; i++)); do
-		port=$((20000 + RANDOM % 40000))
-		if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-			echo "$port"
-			return 0
-		fi
-	done
-	return 1
-}
-
-# set_nofile SOFT[:HARD]: applies the limit to the current (sub)shell.
-set_nofile() {
-	local soft=${1%%:*} hard=${1#*:}
-	ulimit -Sn "$soft" && ulimit -Hn "$hard"
-}
-
-# show_logs DIR: the tails of a server's stderr and error log.
-show_logs() {
-	local f
-	for f in "$1/stderr.log" "$1/err.log"; do
-		[ -f "$f" ] || continue
-		echo "--- last lines of $(basename "$f"):"
-		tail -n 15 "$f"
-	done
 }
 
 # compare_warnings NAME DIR: the server's fd warnings against the findings of mysizer check
@@ -107,51 +50,14 @@ compare_warnings() {
 # stops it. Returns 0 when all values agree.
 run_config() {
 	local name=$1 nofile=$2 cnf=$3 unit=${4:-}
-	local dir=$scratch/$name port pid rc i attempt
+	local dir=$scratch/$name pid rc
 	mkdir -p "$dir"
 	printf '%s\n' "$cnf" >"$dir/my.cnf"
 	[ -n "$unit" ] && printf '%s\n' "$unit" >"$dir/limits.conf"
 	cp -a "$scratch/initial" "$dir/data"
 
-	# A port that was free a moment ago can be taken before the server binds it: retry.
-	for attempt in 1 2 3; do
-		port=$(free_port) || { echo "$name: no free port found"; return 1; }
-		# shellcheck disable=SC2086 # $cap_drop is a command prefix or nothing
-		(
-			set_nofile "$nofile" || exit 98
-			exec $cap_drop mariadbd --defaults-file="$dir/my.cnf" --datadir="$dir/data" \
-				--socket="$dir/sock" --port="$port" --bind-address=127.0.0.1 \
-				--pid-file="$dir/server.pid" --log-error="$dir/err.log" --user=root
-		) </dev/null >"$dir/stderr.log" 2>&1 &
-		pid=$!
-		started_pids+=("$pid") started_datadirs+=("$dir/data")
-
-		for ((i = 0; i < ready_timeout * 10; i++)); do
-			if ! kill -0 "$pid" 2>/dev/null; then
-				break
-			fi
-			if mariadb-admin --no-defaults --socket="$dir/sock" -uroot ping >/dev/null 2>&1; then
-				break
-			fi
-			sleep 0.1
-		done
-		kill -0 "$pid" 2>/dev/null && break
-		rc=0
-		wait "$pid" 2>/dev/null || rc=$?
-		if [ "$attempt" -lt 3 ] && grep -qs 'Bind on TCP/IP port' "$dir/err.log" "$dir/stderr.log"; then
-			rm -f "$dir/err.log"
-			continue
-		fi
-		echo "$name (nofile $nofile): the server exited with status $rc before it was ready"
-		show_logs "$dir"
-		return 1
-	done
-	if ! mariadb-admin --no-defaults --socket="$dir/sock" -uroot ping >/dev/null 2>&1; then
-		echo "$name (nofile $nofile): the server did not answer within ${ready_timeout}s"
-		show_logs "$dir"
-		stop_server "$pid" "$dir/data"
-		return 1
-	fi
+	start_server "$name (nofile $nofile)" "$dir" "$nofile" --defaults-file="$dir/my.cnf" || return 1
+	pid=$server_pid
 
 	mariadb --no-defaults --socket="$dir/sock" -uroot -B -N -e "SHOW GLOBAL VARIABLES" \
 		>"$dir/server.vars" 2>"$dir/client.err"
@@ -205,28 +111,15 @@ main() {
 	[ $# -eq 1 ] || { echo "usage: $0 MYSIZER" >&2; exit 2; }
 	mysizer=$(realpath "$1") || exit 2
 
-	local tool
-	for tool in mariadbd mariadb-install-db mariadb mariadb-admin; do
-		if ! command -v "$tool" >/dev/null; then
-			echo "skipped: $tool not found (Debian packages mariadb-server, mariadb-client)"
-			exit 77
-		fi
-	done
-
+	require_server_tools
 	drop_fd_privilege
 
 	scratch=$(mktemp -d)
 	trap cleanup EXIT
 	trap 'exit 1' INT TERM
 
-	# One bootstrap for all configurations; each gets a copy. --no-defaults keeps the
-	# machine's option files out of it.
-	if ! mariadb-install-db --no-defaults --datadir="$scratch/initial" --user=root \
-		--auth-root-authentication-method=normal --skip-test-db >"$scratch/install.log" 2>&1; then
-		echo "mariadb-install-db failed:"
-		tail -n 20 "$scratch/install.log"
-		exit 1
-	fi
+	# One bootstrap for all configurations; each gets a copy.
+	bootstrap_datadir "$scratch/initial" || exit 1
 
 	compared=0 differ=0
 	local failed=0 ran=0 hard
@@ -274,4 +167,6 @@ main() {
 
 # shellcheck source=SCRIPTDIR/case-lib.sh
 . "$(dirname "$0")/case-lib.sh"
+# shellcheck source=SCRIPTDIR/server-lib.sh
+. "$(dirname "$0")/server-lib.sh"
 main "$@"

@@ -15,7 +15,7 @@ else
 	status=77
 fi
 
-for command in check options effective rules explain; do
+for command in check live options effective review rules explain; do
 	for option in $("$mysizer" "$command" --help | grep -oE -- '^ +--[a-z][a-z-]*' | tr -d ' ' | sort -u); do
 		# In man(7), a dash is written \-.
 		grep -qF -- "${option//-/\\-}" "$page" ||

@@ -84,7 +84,8 @@ def check_page(source, page, update):
             if shown != want:
                 problems.append(f"{os.path.basename(case_dir)}: {name} differs from the case")
                 if update:
-                    lines[fence + 1:end - 1] = want.rstrip("\n").split("\n")
+                    lines[fence + 1:end - 1] = want[:-1].split("\n") if want.endswith("\n") \
+                        else want.split("\n")
                     continue
             i = end
             continue

@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "mysizer/finding.h"
+#include "mysizer/observed.h"
 #include "mysizer/settings.h"
 #include "mysizer/target.h"
 
@@ -14,6 +15,7 @@ struct mz_report {
 	const struct mz_findings *findings; /* sorted by mz_findings_sort */
 	const struct mz_target *target;
 	const char *config;        /* the option file read, or NULL: the target's defaults */
+	const struct mz_observed *observed; /* the running server's dumps, or live mode's */
 	const char *cwd;           /* sarif: file URIs are relative to it */
 	bool show_suppressed;      /* text: print the suppressed findings too */
 	bool colour;               /* text: ANSI colours */

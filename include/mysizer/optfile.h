@@ -42,6 +42,7 @@ struct mz_option {
 	X(DIRECTIVE_COMMENT, "directive-comment")                                 \
 	X(INCLUDE_RELATIVE, "include-relative")                                   \
 	X(INCLUDE_MISSING, "include-missing")                                     \
+	X(INCLUDE_OUTSIDE, "include-outside")                                     \
 	X(INCLUDE_DEPTH, "include-depth")                                         \
 	X(INCLUDEDIR_UNREADABLE, "includedir-unreadable")                         \
 	X(INCLUDEDIR_SKIPPED, "includedir-skipped")                               \
@@ -98,6 +99,8 @@ struct mz_optfile {
 
 struct mz_read_options {
 	const char *home;   /* for '~/' in include paths, as the server takes $HOME; may be NULL */
+	const char *confine; /* an absolute folder, symlinks resolved: no file outside it is read
+				(untrusted input); NULL for no limit */
 };
 
 /* Reads path and everything it includes. Relative paths resolve against the current directory,

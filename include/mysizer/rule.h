@@ -20,6 +20,8 @@ struct mz_thresholds {
 
 extern const struct mz_thresholds mz_thresholds_default;
 
+struct mz_observed;
+struct mz_observed_value;
 struct mz_settings;
 struct mz_suppressions;
 
@@ -33,6 +35,7 @@ struct mz_model {
 	const struct mz_thresholds *thresholds;
 	const struct mz_suppressions *suppressions;
 	const struct mz_settings *settings; /* the rules turned off, or set to another level */
+	const struct mz_observed *observed; /* dumps or live mode; empty sets when none */
 };
 
 enum {
@@ -41,7 +44,13 @@ enum {
 	MZ_NEEDS_APPS = 1 << 2,    /* at least one application */
 	MZ_NEEDS_MEMORY = 1 << 3,  /* the host's or the container's memory */
 	MZ_NEEDS_FINDINGS = 1 << 4, /* the other rules' findings, suppressed: it runs after them */
+	MZ_NEEDS_VARIABLES = 1 << 5, /* the running server's variables */
+	MZ_NEEDS_STATUS = 1 << 6,    /* the running server's status counters */
+	MZ_NEEDS_PROCESSLIST = 1 << 7, /* the running server's connections */
+	MZ_NEEDS_PREDICTION = 1 << 8,  /* predicts startup: pointless once the running server's
+					  variables are known */
 };
+#define MZ_NEEDS_RUNNING (MZ_NEEDS_VARIABLES | MZ_NEEDS_STATUS | MZ_NEEDS_PROCESSLIST)
 
 struct mz_rule {
 	const char *id;      /* "MZ1001" */
@@ -137,6 +146,35 @@ void mz_nofile_advice(const struct mz_model *model, struct mz_findings *out, str
 /* wait_timeout less the margin a pool lifetime keeps below it, in seconds: the margin is
  * the thresholds' margin, at most a twentieth of wait_timeout. */
 double mz_lifetime_limit(const struct mz_model *model);
+
+/* A counter of the running server's status: its row, with its value in *value; NULL when the
+ * status has no such counter or it is not a whole number. */
+const struct mz_observed_value *mz_status_counter(const struct mz_model *model, const char *name,
+						  uint64_t *value);
+
+/* A status counter as a share of Connections, for the rate rules. */
+struct mz_connection_share {
+	const struct mz_observed_value *row, *connections_row;
+	uint64_t count, connections;
+	double percent;
+};
+
+/* The counter's share; false when the status lacks it or Connections, or when fewer than
+ * connections_min connections make any share say little. */
+bool mz_connection_share(const struct mz_model *model, const char *counter,
+			 uint64_t connections_min, struct mz_connection_share *out);
+
+/* "Counter N / Connections M = P% <relation> T%" as the arithmetic, and both as terms. */
+void mz_share_arithmetic(struct mz_findings *out, struct mz_finding *f,
+			 const struct mz_connection_share *share, const char *relation,
+			 unsigned threshold);
+
+/* A row of a dump as a finding's location; its "file:line" for a term's origin. */
+struct mz_location mz_row_location(const struct mz_observed_value *row, const char *label);
+const char *mz_row_origin(struct mz_arena *arena, const struct mz_observed_value *row);
+
+/* "3.5 hours", "2 days": how long the server has run, for messages. */
+const char *mz_uptime_text(struct mz_arena *arena, uint64_t seconds);
 
 /* For rules that report what the reader or the resolver noticed, one finding each. */
 void mz_report_problems(const struct mz_model *model, struct mz_findings *out,

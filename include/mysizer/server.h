@@ -29,6 +29,7 @@ enum mz_step_kind {
 	MZ_STEP_ROUNDED,    /* rounded down to its block size, silently */
 	MZ_STEP_STARTUP,    /* changed by the server at startup (file descriptors, caps) */
 	MZ_STEP_AUTOSIZED,  /* not set, so the server computed it */
+	MZ_STEP_OBSERVED,   /* the running server has it: a dump's row, or live mode */
 };
 
 struct mz_step {
@@ -113,6 +114,7 @@ struct mz_server {
 	size_t n_issues;
 	struct mz_startup startup;
 	int refusal;  /* the server's exit status when it would not start (7, 9, 13, ...); 0 if it starts */
+	bool observed; /* the values are the running server's (mz_server_observe) */
 };
 
 void mz_server_resolve(struct mz_arena *arena, const struct mz_optfile *options,

@@ -112,7 +112,9 @@ const char *mz_bytes_text(struct mz_arena *arena, uint64_t bytes);
 /* A size as my.cnf takes it, rounded down to what reads well: "2G", "512M", "256K". */
 const char *mz_cnf_size(struct mz_arena *arena, uint64_t bytes);
 
-/* The value's location, for findings: its option line, or NULL when it was not set. */
+/* The value's location, for findings: the option line that sets it, where it is changed (and
+ * suppressed); else the running server's row when a dump or live mode gave it; NULL for
+ * neither. */
 const struct mz_option *mz_value_line(const struct mz_value *value);
 
 #endif
