@@ -15,24 +15,10 @@
 
 #include <cmocka.h>
 
+#include "arena-fixture.h"
 #include "mysizer/observed.h"
 
 static const char *dumps;
-static struct mz_arena *arena;
-
-static int setup(void **state)
-{
-	(void)state;
-	arena = mz_arena_new();
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	mz_arena_free(arena);
-	return 0;
-}
 
 static const char *path(const char *name)
 {

@@ -6,23 +6,8 @@
 
 #include <cmocka.h>
 
+#include "arena-fixture.h"
 #include "optfile-path.h"
-
-static struct mz_arena *arena;
-
-static int setup(void **state)
-{
-	(void)state;
-	arena = mz_arena_new();
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	mz_arena_free(arena);
-	return 0;
-}
 
 static void assert_resolves(const char *path, const char *home, const char *want)
 {

@@ -7,23 +7,8 @@
 
 #include <cmocka.h>
 
+#include "arena-fixture.h"
 #include "resolve-value.h"
-
-static struct mz_arena *arena;
-
-static int setup(void **state)
-{
-	(void)state;
-	arena = mz_arena_new();
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	mz_arena_free(arena);
-	return 0;
-}
 
 static const struct mz_var *var(const char *target, const char *name)
 {

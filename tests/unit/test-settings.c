@@ -11,23 +11,8 @@
 
 #include <cmocka.h>
 
+#include "arena-fixture.h"
 #include "mysizer/settings.h"
-
-static struct mz_arena *arena;
-
-static int setup(void **state)
-{
-	(void)state;
-	arena = mz_arena_new();
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	mz_arena_free(arena);
-	return 0;
-}
 
 static const char *set(struct mz_settings *s, const char *section, const char *name,
 		       const char *value)
