@@ -196,12 +196,11 @@ static bool right_kind(const struct mz_observed_set *set, const char *tell, cons
 	return input_error(err, row->at.file, row->at.line, message);
 }
 
-/* The dumps given, or what live mode read; false after printing why not. */
-static bool read_observed(struct mz_arena *arena, const struct check_args *ca,
-			  const struct mz_observed *live, FILE *err, struct mz_observed *out)
+/* The dumps given; false after printing why not. */
+static bool read_observed(struct mz_arena *arena, const struct check_args *ca, FILE *err,
+			  struct mz_observed *out)
 {
 	struct mz_dump_error e;
-	*out = live ? *live : (struct mz_observed){ 0 };
 	if (ca->variables && !mz_dump_read_set(arena, ca->variables, &out->variables, &e))
 		return dump_failed(err, &e);
 	if (ca->status && !mz_dump_read_set(arena, ca->status, &out->status, &e))
@@ -346,7 +345,7 @@ static void summarize(const struct mz_model *model, const struct mz_findings *fi
 }
 
 static int check(const struct mz_cmd *cmd, int argc, char **argv, FILE *out, FILE *err,
-		 const struct mz_observed *live, struct mz_check_summary *summary)
+		 const struct mz_live_source *live, struct mz_check_summary *summary)
 {
 	struct mz_arena *arena = mz_arena_new();
 	struct check_args ca = { .server = { .target = mz_target_default() } };
@@ -400,10 +399,12 @@ static int check(const struct mz_cmd *cmd, int argc, char **argv, FILE *out, FIL
 		goto done;
 	}
 
+	struct mz_observed observed = { 0 };
+	if (live && (status = live->observe(live->context, err, &observed)) != 0)
+		goto done;
 	struct mz_deploy deploy;
-	struct mz_observed observed;
 	if (!read_deployment(arena, &ca, err, &deploy) ||
-	    !read_observed(arena, &ca, live, err, &observed)) {
+	    !read_observed(arena, &ca, err, &observed)) {
 		status = MZ_EXIT_INPUT;
 		goto done;
 	}
@@ -466,7 +467,7 @@ done:
 }
 
 int mz_check_main(const struct mz_cmd *cmd, int argc, char **argv, FILE *out, FILE *err,
-		  const struct mz_observed *live)
+		  const struct mz_live_source *live)
 {
 	return check(cmd, argc, argv, out, err, live, NULL);
 }

@@ -279,6 +279,36 @@ static int take_option(const struct mz_cmd *cmd, struct mz_argv *args, const cha
 	return 0;
 }
 
+/* What observe() needs: the connection's settings as given. */
+struct session {
+	const struct mz_cmd *cmd;
+	struct mz_arena *arena;
+	struct live_args *la;
+};
+
+/* The connection, once check has found its own arguments good: the option file, the
+ * password, then the server. */
+static int observe(void *context, FILE *err, struct mz_observed *out)
+{
+	struct session *s = context;
+	if (!read_option_file(s->arena, s->la, err))
+		return MZ_EXIT_INPUT;
+	struct mz_connect_options co;
+	int status = connect_options(s->arena, s->la, err, &co);
+	if (status)
+		return status;
+	if (!co.password && isatty(STDIN_FILENO))
+		co.password = prompt_password(s->arena, err);
+	const char *error;
+	if (!mz_client_observe(s->arena, &co, out, &error)) {
+		fprintf(err, "mysizer %s: ", s->cmd->name);
+		mz_put_visible(err, error, strlen(error));
+		fputc('\n', err);
+		return MZ_EXIT_INPUT;
+	}
+	return 0;
+}
+
 static int exec(const struct mz_cmd *cmd, int argc, char **argv, FILE *out, FILE *err)
 {
 	struct mz_arena *arena = mz_arena_new();
@@ -312,25 +342,11 @@ static int exec(const struct mz_cmd *cmd, int argc, char **argv, FILE *out, FILE
 		}
 		*(const char **)mz_vec_push(arena, &la.check_argv, sizeof text) = text;
 	}
-	status = MZ_EXIT_INPUT;
-	struct mz_connect_options co;
-	if (!read_option_file(arena, &la, err) || connect_options(arena, &la, err, &co))
-		goto done;
-	if (!co.password && isatty(STDIN_FILENO))
-		co.password = prompt_password(arena, err);
-
-	struct mz_observed observed;
-	const char *error;
-	if (!mz_client_observe(arena, &co, &observed, &error)) {
-		fprintf(err, "mysizer %s: ", cmd->name);
-		mz_put_visible(err, error, strlen(error));
-		fputc('\n', err);
-		status = MZ_EXIT_INPUT;
-		goto done;
-	}
 	mz_vec_push(arena, &la.check_argv, sizeof(char *)); /* argv's terminating NULL */
+	struct session session = { cmd, arena, &la };
+	struct mz_live_source live = { observe, &session };
 	status = mz_check_main(cmd, (int)la.check_argv.len - 1, la.check_argv.items, out, err,
-			       &observed);
+			       &live);
 done:
 	mz_arena_free(arena);
 	return status;

@@ -29,11 +29,21 @@ extern const struct mz_cmd mz_cmd_rules;
 struct mz_observed;
 
 /*
- * mysizer check over its arguments. live, when not NULL, is what live mode read from a
- * server: it stands for --variables, --status and --processlist, and no MYCNF is needed.
+ * Live mode's part in a check: called once the check's own arguments have proved good, so
+ * that a mistyped option costs no connection. It reads the running server into *out and
+ * returns 0, or returns the exit status after saying why it could not.
+ */
+struct mz_live_source {
+	int (*observe)(void *context, FILE *err, struct mz_observed *out);
+	void *context;
+};
+
+/*
+ * mysizer check over its arguments. live, when not NULL, reads a running server: what it
+ * reads stands for --variables, --status and --processlist, and no MYCNF is needed.
  */
 int mz_check_main(const struct mz_cmd *cmd, int argc, char **argv, FILE *out, FILE *err,
-		  const struct mz_observed *live);
+		  const struct mz_live_source *live);
 
 /* What mysizer review shows of a check besides its report. */
 struct mz_check_summary {

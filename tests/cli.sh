@@ -51,6 +51,9 @@ check 3 "'--port' is a port number from 1 to 65535, not '0'" live --port 0
 check 3 "'--connect-timeout' is a whole number of seconds from 1 to 86400, not '1m'" live --connect-timeout 1m
 check 3 "'--ssl' takes no value" live --ssl=1
 check 3 "'--user' given twice" live --user a --user b
+# check's own options are checked before the connection: nothing listens on port 1.
+check 3 "mysizer live: unknown option '--frob'" live --host 127.0.0.1 --port 1 --frob
+check 3 "'--format' is text, json, sarif or github, not 'xml'" live --host 127.0.0.1 --port 1 --format xml
 check 0 "There is no --password" live --help
 check 2 "cannot open 'no-such.cnf'" live --defaults-file no-such.cnf
 if [[ $("$mysizer" --version) == *"built without the MySQL client library"* ]]; then
