@@ -19,6 +19,7 @@
 
 #include "cmd.h"
 #include "mysizer/cli.h"
+#include "mysizer/settings.h"
 #include "mysizer/sizing.h"
 #include "mysizer/text.h"
 #include "optfile-path.h"
@@ -314,13 +315,12 @@ static int exec(const struct mz_cmd *cmd, int argc, char **argv, FILE *out, FILE
 		status = mz_usage_error(cmd, err, "no bundle given: one folder per bundle");
 		goto done;
 	}
-	static const char *const formats[] = { "text", "json", "sarif", "github" };
-	bool known = false;
-	for (size_t i = 0; i < 4; i++)
-		known = known || strcmp(rv.format, formats[i]) == 0;
-	if (!known) {
-		status = mz_usage_error(cmd, err, "'--format' is text, json, sarif or github, not '%s'",
-					rv.format);
+	/* The formats are check's, named in one table: the settings'. */
+	struct mz_settings formats;
+	mz_settings_default(&formats);
+	const char *why = mz_settings_set(arena, &formats, "check", "format", rv.format, "--format");
+	if (why) {
+		status = mz_usage_error(cmd, err, "'--format' %s", why);
 		goto done;
 	}
 	struct stat st;
